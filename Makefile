@@ -1,0 +1,66 @@
+# dyad build. `make` builds build/dyad and build/libdyad.a; `make test` runs
+# every test; `make check` runs them again under ASan+UBSan; `make bench`
+# prints throughput and peak memory; `make fuzz` builds libFuzzer targets.
+
+CC      ?= cc
+PKGS    := sqlite3 libutf8proc jansson zlib
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+WARN    := -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+OPT     ?= -O2 -g
+BUILD   ?= build
+CFLAGS_ALL = $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS)
+
+LIB_SRC  := $(sort $(wildcard src/*/*.c))
+LIB_SRC  := $(filter-out src/cli/%,$(LIB_SRC))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/*.c))
+FUZZ_SRC := $(sort $(wildcard fuzz/*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+
+.PHONY: all test check bench fuzz clean example
+all: $(BUILD)/dyad
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/dyad-tests: $(TEST_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+test: $(BUILD)/dyad $(BUILD)/dyad-tests
+	DYAD=$(BUILD)/dyad $(BUILD)/dyad-tests
+
+check:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" test
+
+bench: $(BUILD)/dyad
+	sh bench/run.sh $(BUILD)/dyad
+
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
+fuzz: $(FUZZ_BIN)
+build-fuzz/%: fuzz/%.c
+	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g" \
+	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libdyad.a
+	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) \
+	  -o $@ $< build-fuzz/libdyad.a $(PKG_LIBS) -lpthread -lm
+
+example: $(BUILD)/dyad
+	sh scripts/example.sh $(BUILD)/dyad
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
