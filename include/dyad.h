@@ -1,0 +1,75 @@
+/* dyad.h: the public API of libdyad, a news-to-event-data coder.
+ *
+ * An article (raw text plus metadata) goes in; coded events come out, each
+ * tied to one sentence of the article by byte spans. The pipeline stages
+ * (input, clean, text, lexicon, code, output, store) live under src/, one
+ * folder each; this header is all a program embedding dyad needs.
+ *
+ * Offsets: every span is a pair of byte offsets [start, end) into the
+ * article's original text (UTF-8). Cleaning never moves text: removed noise
+ * is blanked in place, so offsets into the cleaned text are offsets into
+ * the raw text too.
+ *
+ * Dates are integers yyyymmdd (0 = unknown). */
+#ifndef DYAD_H
+#define DYAD_H
+#include <stddef.h>
+#include <stdint.h>
+
+#define DYAD_VERSION "0.1.0"
+
+/* One input article. Strings are NUL-terminated; any may be "" (never NULL
+ * once a reader has produced the article). `text` may hold any bytes. */
+typedef struct dyad_article {
+    const char *id;       /* caller's id, or "<file>#<n>" made by the reader */
+    const char *url;      /* where it came from, "" if unknown */
+    const char *source;   /* outlet name, "" if unknown */
+    const char *title;    /* headline, "" if unknown */
+    int date;             /* publication date yyyymmdd, 0 if unknown */
+    const char *text;     /* raw body text */
+    size_t len;           /* bytes in text */
+    const char *origin;   /* file name the article was read from, for messages */
+    long line;            /* 1-based line (or record) in origin, 0 if n/a */
+} dyad_article;
+
+/* A byte range [start, end) in the article text. */
+typedef struct dyad_span {
+    uint32_t start, end;
+} dyad_span;
+
+#define DYAD_CODE_MAX 48  /* longest actor code kept, with NUL */
+
+/* One coded event. */
+typedef struct dyad_event {
+    uint32_t sentence;               /* 0-based sentence index in the article */
+    char source[DYAD_CODE_MAX];      /* actor code, "---" when none */
+    char target[DYAD_CODE_MAX];      /* actor code, "---" when none */
+    char code[8];                    /* CAMEO event code, e.g. "026" */
+    dyad_span sentence_span;         /* the sentence */
+    dyad_span source_span;           /* text that gave the source actor */
+    dyad_span target_span;           /* text that gave the target actor */
+    dyad_span verb_span;             /* the verb (or nominal event) */
+    int date;                        /* event date yyyymmdd */
+    unsigned negated : 1;            /* "did not attack" */
+    unsigned conditional : 1;        /* "if X then Y" */
+    unsigned future : 1;             /* "will send", "plans to" */
+    unsigned hedged : 1;             /* "suggested without evidence" */
+    unsigned reported : 1;           /* inside reported speech ("X said ...") */
+    const char *pattern;             /* the dictionary pattern that matched */
+    const char *pattern_origin;      /* "file:line" of that pattern */
+} dyad_event;
+
+/* Facts about a CAMEO code, from dyad's own code table. */
+typedef struct dyad_cameo {
+    const char *code;      /* "026" */
+    const char *name;      /* short English name */
+    double goldstein;      /* Goldstein conflict-cooperation score */
+    int quad;              /* GDELT quad class 1..4 */
+    const char *plover;    /* PLOVER event type, e.g. "CONSULT" */
+} dyad_cameo;
+
+/* Look a code up; for codes not in the table falls back to its 3- then
+ * 2-digit parent. NULL when nothing matches (not a CAMEO code). */
+const dyad_cameo *dyad_cameo_lookup(const char *code);
+
+#endif

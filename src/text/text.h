@@ -1,0 +1,64 @@
+/* text.h: UTF-8 checking, sentence splitting and tokenising of an article.
+ *
+ * Contract: txt_analyse() reads the (cleaned) article text and fills a
+ * txt_doc whose arrays live in the caller's arena. Tokens carry byte offsets
+ * into that same text and a normalised form used for dictionary matching:
+ * upper-cased, accents stripped (utf8proc), curly quotes/apostrophes folded
+ * to ASCII. Invalid UTF-8 is reported (offsets in txt_doc.bad) and treated
+ * as a word-break; it never aborts. No allocation outside the arena. */
+#ifndef DYAD_TEXT_H
+#define DYAD_TEXT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "util/arena.h"
+
+enum {
+    TXT_WORD     = 1 << 0,  /* letters (may contain - ' . as in U.S., al-Assad) */
+    TXT_NUMBER   = 1 << 1,  /* digits, maybe with , . (3.5, 1,000) */
+    TXT_PUNCT    = 1 << 2,  /* one punctuation character (, ; : ( ) etc.) */
+    TXT_QUOTE    = 1 << 3,  /* a quotation mark (straight or curly, single when used as quote) */
+    TXT_CAP      = 1 << 4,  /* first letter upper-case in the original */
+    TXT_ALLCAPS  = 1 << 5,  /* every letter upper-case (and >1 letter) */
+    TXT_POSS     = 1 << 6,  /* the token is a possessive 's or ' split off its word */
+    TXT_SENT_END = 1 << 7,  /* . ! ? ending a sentence */
+    TXT_OPEN_Q   = 1 << 8,  /* opening quote */
+    TXT_CLOSE_Q  = 1 << 9,  /* closing quote */
+    TXT_ABBREV   = 1 << 10, /* word ending in a period that is not a sentence end (Gen., U.S.) */
+};
+
+typedef struct txt_token {
+    uint32_t start, end;   /* byte offsets in the text */
+    uint32_t norm;         /* offset of the normalised form in txt_doc.norm */
+    uint16_t norm_len;     /* bytes of the normalised form (no NUL counted) */
+    uint16_t flags;        /* TXT_* */
+} txt_token;
+
+typedef struct txt_sentence {
+    uint32_t start, end;   /* byte offsets of the sentence */
+    uint32_t tok;          /* index of its first token */
+    uint32_t ntok;         /* number of tokens */
+    uint8_t  quote_depth;  /* 1 when the sentence starts inside an open quotation */
+} txt_sentence;
+
+typedef struct txt_doc {
+    const char *text;      /* the analysed text (not owned) */
+    size_t len;
+    txt_token *tok;        /* all tokens of the article */
+    uint32_t ntok;
+    txt_sentence *sent;    /* sentences in order */
+    uint32_t nsent;
+    char *norm;            /* normalised forms, each NUL-terminated */
+    uint32_t *bad;         /* byte offsets of invalid UTF-8 sequences */
+    uint32_t nbad;
+} txt_doc;
+
+/* Analyse text[0..len). Returns 0. Arena owns every array in doc. */
+int txt_analyse(arena *a, const char *text, size_t len, txt_doc *doc);
+
+/* Normalised form of token i, NUL-terminated. */
+static inline const char *txt_norm(const txt_doc *d, uint32_t i) { return d->norm + d->tok[i].norm; }
+
+/* Check UTF-8; returns number of invalid sequences, stores up to max offsets. */
+size_t txt_utf8_check(const char *s, size_t n, uint32_t *bad, size_t max);
+
+#endif
