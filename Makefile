@@ -6,7 +6,7 @@ CC      ?= cc
 PKGS    := sqlite3 libutf8proc jansson zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
-WARN    := -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 OPT     ?= -O2 -g
 BUILD   ?= build
 CFLAGS_ALL = $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS)
