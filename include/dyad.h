@@ -68,6 +68,53 @@ typedef struct dyad_cameo {
     const char *plover;    /* PLOVER event type, e.g. "CONSULT" */
 } dyad_cameo;
 
+/* ---- engine: dictionaries + options, shared read-only by workers ---- */
+
+typedef struct dyad_engine dyad_engine;
+typedef struct dyad_worker dyad_worker;
+
+dyad_engine *dyad_engine_new(void);
+void         dyad_engine_free(dyad_engine *e);
+/* Load a dictionary file of any supported format (dyad, TABARI, PETRARCH).
+ * Returns entries added, -1 if unreadable; bad lines are kept as messages. */
+int          dyad_engine_load(dyad_engine *e, const char *path);
+/* Load dyad's own dictionaries from DIR (NULL: the built-in data folder). */
+int          dyad_engine_load_default(dyad_engine *e, const char *dir);
+/* Apply a TABARI-style options line ("COMPLEX: VERBS[5]", "SET: CODE ALL"). */
+int          dyad_engine_option(dyad_engine *e, const char *line);
+/* Turn modality detection (negation, condition, future, hedging) on/off. */
+void         dyad_engine_modality(dyad_engine *e, int on);
+/* Compile what was loaded. Call once, before making workers. */
+void         dyad_engine_ready(dyad_engine *e);
+/* Messages from loading ("file:line: what"), "" if none; and their count. */
+const char  *dyad_engine_messages(const dyad_engine *e, unsigned *count);
+
+/* Removed noise: where, and what kind ("shortcode", "footer", ...). */
+typedef struct dyad_noise {
+    dyad_span span;
+    const char *kind;
+} dyad_noise;
+
+/* Everything coded from one article. Valid until the worker's next call. */
+typedef struct dyad_result {
+    const char *text;             /* cleaned text: same length and offsets as the raw text */
+    size_t len;
+    const dyad_span *sentences;   /* sentence spans in order */
+    uint32_t nsentences;
+    const dyad_noise *noise;      /* removed noise */
+    uint32_t nnoise;
+    const dyad_event *events;     /* coded events in sentence order */
+    uint32_t nevents;
+    uint32_t nbad_utf8;           /* invalid UTF-8 sequences seen (treated as breaks) */
+    const char *byline;           /* author(s) found in a byline, "" if none */
+    const char *dateline;         /* place found in a dateline, "" if none */
+} dyad_result;
+
+/* A worker codes articles one at a time; one per thread. */
+dyad_worker *dyad_worker_new(const dyad_engine *e);
+void         dyad_worker_free(dyad_worker *w);
+int          dyad_code(dyad_worker *w, const dyad_article *a, dyad_result *out);
+
 /* Look a code up; for codes not in the table falls back to its 3- then
  * 2-digit parent. NULL when nothing matches (not a CAMEO code). */
 const dyad_cameo *dyad_cameo_lookup(const char *code);

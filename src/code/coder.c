@@ -1,0 +1,854 @@
+/* coder.c: one sentence -> events, by a shallow parse and verb patterns.
+ *
+ * The steps follow TABARI's (manual ch. 5-7), which the suites test:
+ * words -> dictionary phrases (longest match) -> nouns from determiners and
+ * capitals -> actors with their agents -> compound actors -> pronouns ->
+ * comma-delimited clauses dropped -> clauses at conjunctions -> for each
+ * clause the first verb whose pattern gives an event with a source and a
+ * target. Everything works on word indexes; no allocation per word beyond
+ * one arena block per sentence. */
+#include "code/coder.h"
+#include "code/modality.h"
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_WORDS = 400, MAX_ACTORS = 96, MAX_CODES = 8, NO = -1 };
+
+enum wtype { W_NULL, W_ACTOR, W_AGENT, W_VERB, W_NOUN, W_ADJ, W_DETERM, W_CONJ, W_PRON,
+             W_AUX, W_BY, W_COMMA, W_NUMBER, W_TIME, W_PREP, W_INNER };
+
+typedef struct cw {
+    uint32_t tok;        /* first token of the word */
+    const char *w;       /* normalised form */
+    uint16_t n;          /* its length */
+    uint8_t type;        /* enum wtype, for the word that starts a phrase or stands alone */
+    uint8_t cap;         /* capitalised in mid-sentence */
+    uint8_t poss;        /* followed by a possessive 's */
+    uint8_t dropped;     /* inside an eliminated comma clause */
+    uint8_t protect;     /* conjunction/comma inside a compound: not a clause break */
+    int16_t head;        /* start word of the phrase covering this word, NO if none */
+    int16_t end;         /* for a phrase start: its last word */
+    int16_t actor;       /* index in actors of the actor unit starting here, NO if none */
+    uint32_t phrase;     /* matched phrase (phrase start only) */
+} cw;
+
+typedef struct cactor {
+    int16_t start, end;              /* words covered, agents included */
+    int16_t core;                    /* the actor (or pronoun) word */
+    int16_t group;                   /* compound group id (first member's index), NO if single */
+    uint8_t ncodes;
+    uint8_t pronoun;
+    char codes[MAX_CODES][DYAD_CODE_MAX];
+} cactor;
+
+typedef struct sent {
+    const lexicon *lx;
+    const cod_options *o;
+    const txt_doc *doc;
+    cw w[MAX_WORDS];
+    int nw;
+    cactor a[MAX_ACTORS];
+    int na;
+    int allcaps;
+    int discard, complex;
+    int date;
+} sent;
+
+/* ---- word stream ---- */
+
+static int is_word(const char *w, uint16_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    return n == l && !memcmp(w, lit, l);
+}
+
+static void build_words(sent *S, uint32_t t0, uint32_t nt)
+{
+    const txt_doc *d = S->doc;
+    int letters = 0, caps = 0;
+    S->nw = 0;
+    for (uint32_t t = t0; t < t0 + nt && S->nw < MAX_WORDS; t++) {
+        const txt_token *tk = &d->tok[t];
+        const char *norm = d->norm + tk->norm;
+        if (tk->flags & TXT_POSS) {
+            if (S->nw) S->w[S->nw - 1].poss = 1;
+            continue;
+        }
+        if (tk->flags & (TXT_PUNCT | TXT_QUOTE)) {
+            if (!(norm[0] == ',' || norm[0] == ';') || tk->norm_len != 1) continue;
+        }
+        cw *x = &S->w[S->nw];
+        memset(x, 0, sizeof *x);
+        x->tok = t;
+        x->w = norm;
+        x->n = tk->norm_len;
+        /* "GEN." keeps its period for abbreviations; a lone sentence period never arrives here. */
+        x->head = NO;
+        x->end = NO;
+        x->actor = NO;
+        x->phrase = UINT32_MAX;
+        x->cap = (tk->flags & TXT_CAP) && S->nw > 0;
+        if (tk->flags & TXT_WORD) { letters++; if (tk->flags & TXT_ALLCAPS) caps++; }
+        if (norm[0] == ',' || norm[0] == ';') { x->type = W_COMMA; x->w = ","; x->n = 1; }
+        else if (tk->flags & TXT_NUMBER) x->type = W_NUMBER;
+        S->nw++;
+    }
+    S->allcaps = letters > 2 && caps * 10 >= letters * 9;
+}
+
+/* ---- dictionary phrases ---- */
+
+typedef struct best_ctx {
+    sent *S;
+    int i;             /* word where the phrase starts */
+    uint32_t best;     /* best phrase so far */
+    int best_end;
+    uint32_t best_letters;
+    int best_rank;
+} best_ctx;
+
+static int class_rank(int cls)
+{
+    switch (cls) {
+    case LEX_ACTOR: return 6;
+    case LEX_AGENT: return 5;
+    case LEX_VERBROOT: return 4;
+    case LEX_NOUN: return 3;
+    case LEX_ADJECTIVE: return 2;
+    default: return 1;
+    }
+}
+
+/* Does the phrase match from word i? Returns its last word, or NO. A word
+ * written with a space before the next allows a few words in between. */
+static int phrase_end(const sent *S, const lex_phrase *p, int i)
+{
+    const lexicon *lx = S->lx;
+    int pos = i;
+    for (uint32_t k = 0; k < p->n; k++) {
+        const lex_elem *e = &lx->elems[p->first + k];
+        int adj = k == 0 || (lx->elems[p->first + k - 1].flags & LEX_ADJ_NEXT);
+        int lim = adj ? pos : pos + 4;
+        int found = NO;
+        for (int q = pos; q <= lim && q < S->nw; q++) {
+            const cw *x = &S->w[q];
+            if (x->type == W_COMMA && !adj) break;
+            if (lex_word_matches(lx, e, x->w, x->n)) { found = q; break; }
+            /* a possessive ends a name: no gaps across it */
+            if (x->poss) break;
+        }
+        if (found == NO) return NO;
+        /* Only the last word may carry a possessive. */
+        if (k + 1 < p->n && S->w[found].poss) return NO;
+        pos = found + 1;
+    }
+    return pos - 1;
+}
+
+static void visit_phrase(void *ctx, uint32_t ph)
+{
+    best_ctx *b = ctx;
+    const lex_phrase *p = &b->S->lx->phrases[ph];
+    int end = phrase_end(b->S, p, b->i);
+    if (end == NO) return;
+    int rank = class_rank(p->cls);
+    /* Longest first (letters, then words); ties go to actors, then agents, verbs... */
+    if (b->best == UINT32_MAX || p->letters > b->best_letters ||
+        (p->letters == b->best_letters && (end > b->best_end || (end == b->best_end && rank > b->best_rank)))) {
+        b->best = ph;
+        b->best_end = end;
+        b->best_letters = p->letters;
+        b->best_rank = rank;
+    }
+}
+
+static const char *const determiners[] = {"THE", "A", "AN", NULL};
+static const char *const conjunctions[] = {"AND", "BUT", "OR", "NOR", NULL};
+static const char *const pronouns[] = {"HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR", NULL};
+static const char *const auxiliaries[] = {"WAS", "WERE", "BEEN", "IS", "ARE", "BE", "BEING", NULL};
+
+static int in_list(const cw *x, const char *const *list)
+{
+    for (int i = 0; list[i]; i++) if (is_word(x->w, x->n, list[i])) return 1;
+    return 0;
+}
+
+static void classify(sent *S)
+{
+    const lexicon *lx = S->lx;
+    for (int i = 0; i < S->nw; i++) {
+        cw *x = &S->w[i];
+        if (x->type == W_COMMA || x->type == W_NUMBER) continue;
+        best_ctx b = {S, i, UINT32_MAX, NO, 0, 0};
+        lex_candidates(lx, x->w, x->n, visit_phrase, &b);
+        if (b.best != UINT32_MAX) {
+            const lex_phrase *p = &lx->phrases[b.best];
+            int type = W_NULL;
+            switch (p->cls) {
+            case LEX_ACTOR: type = W_ACTOR; break;
+            case LEX_AGENT: type = W_AGENT; break;
+            case LEX_VERBROOT: type = W_VERB; break;
+            case LEX_NOUN: type = W_NOUN; break;
+            case LEX_ADJECTIVE: type = W_ADJ; break;
+            case LEX_TIME: type = W_TIME; break;
+            case LEX_DISCARD: S->discard = 1; type = W_NOUN; break;
+            }
+            if (type == W_ACTOR) {
+                uint32_t code = lex_resolve(lx, p, S->date);
+                const char *c = lex_str(lx, code);
+                if (!strcmp(c, "###")) S->discard = 1;
+                else if (!strcmp(c, "+++")) S->complex = 1;
+                if (!code || c[0] == '-' || c[0] == '#' || c[0] == '+') type = W_NOUN;
+            } else if (type == W_VERB) {
+                const lex_verb *v = &lx->verbs[p->verb];
+                if (v->code.flags & LEX_CODE_DISCARD) S->discard = 1;
+                if (v->code.flags & LEX_CODE_COMPLEX) S->complex = 1;
+                /* A null-coded root with no patterns is no verb at all. */
+                if ((v->code.flags & LEX_CODE_NULL) && !v->npat) type = W_NOUN;
+            }
+            /* Closed-class words are only taken by a phrase of two words or more. */
+            if (b.best_end == i && (in_list(x, determiners) || in_list(x, conjunctions))) goto closed;
+            x->type = (uint8_t)type;
+            x->phrase = b.best;
+            x->end = (int16_t)b.best_end;
+            for (int k = i; k <= b.best_end; k++) S->w[k].head = (int16_t)i;
+            i = b.best_end;
+            continue;
+        }
+    closed:
+        if (in_list(x, determiners)) x->type = W_DETERM;
+        else if (in_list(x, conjunctions)) x->type = W_CONJ;
+        else if (in_list(x, pronouns)) x->type = W_PRON;
+        else if (in_list(x, auxiliaries)) x->type = W_AUX;
+        else if (is_word(x->w, x->n, "BY")) x->type = W_BY;
+        else if (is_word(x->w, x->n, "OF") || is_word(x->w, x->n, "IN")) x->type = W_PREP;
+    }
+    /* Verbs used as nouns: after a determiner, or capitalised mid-sentence. */
+    for (int i = 0; i < S->nw; i++) {
+        cw *x = &S->w[i];
+        if (x->type != W_VERB) continue;
+        int after_det = i > 0 && S->w[i - 1].type == W_DETERM;
+        if (after_det || (x->cap && !S->allcaps)) x->type = W_NOUN;
+    }
+}
+
+/* ---- actors ---- */
+
+static void add_code(cactor *a, const char *code)
+{
+    for (int i = 0; i < a->ncodes; i++) if (!strcmp(a->codes[i], code)) return;
+    if (a->ncodes < MAX_CODES) snprintf(a->codes[a->ncodes++], DYAD_CODE_MAX, "%s", code);
+}
+
+/* Expand "GME/GMW" coded compounds into separate codes. */
+static void set_codes(cactor *a, const char *code)
+{
+    a->ncodes = 0;
+    char tmp[256];
+    snprintf(tmp, sizeof tmp, "%s", code);
+    for (char *save = NULL, *t = strtok_r(tmp, "/", &save); t; t = strtok_r(NULL, "/", &save)) add_code(a, t);
+}
+
+/* Combine an agent code ("~GOV" or "NGO~") with an actor code, skipping an
+ * agent already present on a 3-character boundary. */
+static void combine(char *out, size_t cap, const char *actor, const char *agent)
+{
+    size_t al = strlen(agent);
+    int suffix = agent[0] == '~';
+    char core[DYAD_CODE_MAX];
+    snprintf(core, sizeof core, "%.*s", (int)(al - 1), suffix ? agent + 1 : agent);
+    size_t cl = strlen(core), l = strlen(actor);
+    for (size_t k = 0; cl && k + cl <= l; k += 3)
+        if (!memcmp(actor + k, core, cl)) { snprintf(out, cap, "%s", actor); return; }
+    if (suffix) snprintf(out, cap, "%s%s", actor, core);
+    else snprintf(out, cap, "%s%s", core, actor);
+}
+
+static const char *phrase_code(const sent *S, int word)
+{
+    const lex_phrase *p = &S->lx->phrases[S->w[word].phrase];
+    return lex_str(S->lx, lex_resolve(S->lx, p, S->date));
+}
+
+static void apply_agent(sent *S, cactor *a, int agent_word)
+{
+    const char *ag = phrase_code(S, agent_word);
+    if (!ag[0] || !strchr(ag, '~')) return;
+    for (int i = 0; i < a->ncodes; i++) {
+        char out[DYAD_CODE_MAX];
+        combine(out, sizeof out, a->codes[i], ag);
+        snprintf(a->codes[i], DYAD_CODE_MAX, "%s", out);
+    }
+}
+
+static int word_end(const sent *S, int i) { return S->w[i].end != NO ? S->w[i].end : i; }
+
+static void find_actors(sent *S)
+{
+    S->na = 0;
+    for (int i = 0; i < S->nw && S->na < MAX_ACTORS; i++) {
+        cw *x = &S->w[i];
+        if (S->w[i].head != NO && S->w[i].head != i) continue;
+        int agent_alone = x->type == W_AGENT;
+        if (x->type != W_ACTOR && !agent_alone) continue;
+        cactor *a = &S->a[S->na];
+        memset(a, 0, sizeof *a);
+        a->group = NO;
+        a->start = (int16_t)i;
+        a->end = (int16_t)word_end(S, i);
+        if (x->type == W_ACTOR) {
+            a->core = (int16_t)i;
+            set_codes(a, phrase_code(S, i));
+            /* Agent before: "PRESIDENT PERES" / "ISRAELI PRESIDENT" handled below. */
+            int j = a->end + 1;
+            /* Agents after: "Osgiliath soldiers", "Ithilen's president", skipping adjectives. */
+            while (j < S->nw && (S->w[j].type == W_ADJ)) j++;
+            if (j < S->nw && S->w[j].type == W_AGENT && (S->w[j].head == NO || S->w[j].head == j)) {
+                apply_agent(S, a, j);
+                a->end = (int16_t)word_end(S, j);
+            }
+        } else {
+            /* An agent: attach to a following actor ("PRESIDENT PERES"), or
+             * "AGENT OF/IN ACTOR"; otherwise it stands alone. */
+            int j = a->end + 1;
+            while (j < S->nw && (S->w[j].type == W_ADJ || S->w[j].type == W_DETERM)) j++;
+            int via_prep = 0;
+            if (j < S->nw && S->w[j].type == W_PREP) {
+                via_prep = 1;
+                j++;
+                while (j < S->nw && S->w[j].type == W_DETERM) j++;
+            }
+            if (j < S->nw && S->w[j].type == W_ACTOR && (S->w[j].head == NO || S->w[j].head == j)) {
+                a->core = (int16_t)j;
+                set_codes(a, phrase_code(S, j));
+                apply_agent(S, a, i);
+                a->end = (int16_t)word_end(S, j);
+                /* A second agent right after the actor: "the president of Ithilen's army"? rare. */
+                (void)via_prep;
+            } else if (S->o->convert_agents) {
+                a->core = (int16_t)i;
+                const char *ag = phrase_code(S, i);
+                char core[DYAD_CODE_MAX];
+                size_t al = strlen(ag);
+                snprintf(core, sizeof core, "%s", ag[0] == '~' ? ag + 1 : ag);
+                if (al && core[strlen(core) - 1] == '~') core[strlen(core) - 1] = 0;
+                set_codes(a, core);
+            } else continue;
+        }
+        for (int k = a->start; k <= a->end; k++) S->w[k].actor = NO;
+        S->w[a->start].actor = (int16_t)S->na;
+        i = a->end;
+        S->na++;
+    }
+}
+
+/* Words that may stand between members of a compound: determiners, adjectives. */
+static int np_filler(const cw *x) { return x->type == W_DETERM || x->type == W_ADJ; }
+
+static void find_compounds(sent *S)
+{
+    for (int k = 0; k + 1 < S->na; k++) {
+        /* Grow a list k, k+1, ... joined by "," or "AND"/"OR"; the last join must be a conjunction. */
+        int last = k, saw_conj = 0;
+        int m = k;
+        while (m + 1 < S->na) {
+            int j = S->a[m].end + 1;
+            int comma = 0, conj = 0;
+            while (j < S->a[m + 1].start) {
+                const cw *x = &S->w[j];
+                if (x->type == W_COMMA && !comma && !conj) comma = 1;
+                else if (x->type == W_CONJ && !conj && (is_word(x->w, x->n, "AND") || is_word(x->w, x->n, "OR"))) conj = 1;
+                else if (!np_filler(x)) break;
+                j++;
+            }
+            if (j != S->a[m + 1].start || (!comma && !conj)) break;
+            m++;
+            if (conj) { saw_conj = 1; last = m; break; }
+        }
+        if (!saw_conj) continue;
+        for (int i = k; i <= last; i++) S->a[i].group = (int16_t)k;
+        for (int j = S->a[k].start; j <= S->a[last].end; j++)
+            if (S->w[j].type == W_CONJ || S->w[j].type == W_COMMA) S->w[j].protect = 1;
+        k = last;
+    }
+    /* Compound noun and adjective phrases also keep their conjunctions. */
+    for (int i = 1; i + 1 < S->nw; i++) {
+        cw *x = &S->w[i];
+        if (x->type != W_CONJ || x->protect) continue;
+        const cw *p = &S->w[i - 1];
+        int j = i + 1;
+        while (j < S->nw && S->w[j].type == W_ADJ) j++;
+        if (j >= S->nw) continue;
+        int pt = S->w[p->head != NO ? p->head : i - 1].type;
+        if ((pt == W_NOUN && S->w[j].type == W_NOUN) || (pt == W_ADJ && S->w[i + 1].type == W_ADJ))
+            x->protect = 1;
+    }
+}
+
+static int group_size(const sent *S, int g)
+{
+    int n = 0;
+    for (int i = 0; i < S->na; i++) if (S->a[i].group == g) n++;
+    return n;
+}
+
+/* Pronouns become actors copying their antecedent's codes (TABARI's rules). */
+static void resolve_pronouns(sent *S)
+{
+    int n0 = S->na;
+    for (int i = 0; i < S->nw && S->na < MAX_ACTORS; i++) {
+        cw *x = &S->w[i];
+        if (x->type != W_PRON || !n0) continue;
+        int ante = NO;
+        if (in_list(x, (const char *const[]){"HE", "SHE", "IT", NULL})) ante = 0;
+        else if (in_list(x, (const char *const[]){"ITS", "HIS", "HER", NULL})) {
+            for (int k = 0; k < n0; k++) if (S->a[k].end < i) ante = k;
+            /* first actor prior: the earliest one */
+            for (int k = 0; k < n0; k++) if (S->a[k].end < i) { ante = k; break; }
+        } else {
+            for (int k = 0; k < n0 && ante == NO; k++) if (S->a[k].group != NO) ante = S->a[k].group;
+            if (ante == NO) ante = 0;
+        }
+        if (ante == NO || S->a[ante].start == i) continue;
+        /* HE/SHE/IT refer back: an antecedent after the pronoun is not one. */
+        if (S->a[ante].start > i) continue;
+        cactor *a = &S->a[S->na];
+        *a = S->a[ante];
+        a->start = a->end = a->core = (int16_t)i;
+        a->pronoun = 1;
+        a->group = NO;
+        if (S->a[ante].group != NO && in_list(x, (const char *const[]){"THEY", "THEM", "THEIR", NULL})) {
+            a->ncodes = 0;
+            for (int k = 0; k < n0; k++)
+                if (S->a[k].group == S->a[ante].group)
+                    for (int c = 0; c < S->a[k].ncodes; c++) add_code(a, S->a[k].codes[c]);
+        }
+        x->actor = (int16_t)S->na;
+        S->na++;
+    }
+    /* Keep actors in text order. */
+    for (int i = 1; i < S->na; i++) {
+        cactor t = S->a[i];
+        int j = i - 1;
+        while (j >= 0 && S->a[j].start > t.start) { S->a[j + 1] = S->a[j]; j--; }
+        S->a[j + 1] = t;
+    }
+    for (int i = 0; i < S->nw; i++) S->w[i].actor = NO;
+    for (int i = 0; i < S->na; i++) S->w[S->a[i].start].actor = (int16_t)i;
+    /* Group ids refer to indexes, which may have moved: renumber by first member. */
+    for (int i = 0; i < S->na; i++) {
+        if (S->a[i].group == NO) continue;
+        int g = S->a[i].group;
+        for (int k = i; k < S->na; k++) if (S->a[k].group == g) S->a[k].group = (int16_t)(-100 - i);
+    }
+    for (int i = 0; i < S->na; i++) if (S->a[i].group <= -100) S->a[i].group = (int16_t)(-(S->a[i].group + 100));
+    (void)group_size;
+}
+
+/* ---- comma-delimited clauses ---- */
+
+static void drop_comma_clauses(sent *S)
+{
+    const cod_options *o = S->o;
+    if (o->comma_off) return;
+    int commas[MAX_WORDS], nc = 0;
+    for (int i = 0; i < S->nw; i++)
+        if (S->w[i].type == W_COMMA && !S->w[i].protect) commas[nc++] = i;
+    if (!nc) return;
+    for (int k = 0; k <= nc; k++) {
+        int from = k ? commas[k - 1] + 1 : 0;
+        int to = k < nc ? commas[k] - 1 : S->nw - 1;
+        int words = to - from + 1;
+        int lo, hi;
+        if (k == 0) { lo = o->comma_bmin; hi = o->comma_bmax; }
+        else if (k == nc) { lo = o->comma_emin; hi = o->comma_emax; }
+        else { lo = o->comma_min; hi = o->comma_max; }
+        if (words > lo && words <= hi) {
+            for (int i = from; i <= to; i++) S->w[i].dropped = 1;
+            /* The comma that opens the clause goes with it. */
+            if (k) S->w[commas[k - 1]].dropped = 1;
+        }
+    }
+}
+
+/* ---- pattern matching ---- */
+
+typedef struct binding {
+    int source, target, compound;   /* actor indexes, NO when unbound */
+} binding;
+
+typedef struct mctx {
+    const sent *S;
+    const int *act;     /* active word indexes */
+    int lo, hi;         /* range (positions in act) the pattern may use */
+    int vpos, vend;     /* verb's first and last positions */
+    const lex_elem *el;
+    int ne;
+    binding b;
+    int endpos;         /* last position used, for the match span */
+} mctx;
+
+static int actor_at(const mctx *m, int pos)
+{
+    return m->S->w[m->act[pos]].actor;
+}
+
+/* Position after the actor starting at pos. */
+static int after_actor(const mctx *m, int pos, int actor)
+{
+    int end = m->S->a[actor].end;
+    while (pos <= m->hi && m->act[pos] <= end) pos++;
+    return pos;
+}
+
+static int match_from(mctx *m, int j, int pos, int adjacent)
+{
+    if (j == m->ne) return 1;
+    const lex_elem *e = &m->el[j];
+    int last = adjacent ? pos : m->hi;
+    if (e->kind == LEX_VERB) {
+        if (adjacent ? pos != m->vpos : pos > m->vpos) return 0;
+        m->endpos = m->vend > m->endpos ? m->vend : m->endpos;
+        return match_from(m, j + 1, m->vend + 1, e->flags & LEX_ADJ_NEXT);
+    }
+    for (int p = pos; p <= last && p <= m->hi; p++) {
+        /* Elements before the verb must end before it. */
+        if (p >= m->vpos && p <= m->vend) { if (adjacent) return 0; continue; }
+        int beforeverb = j < m->ne && p < m->vpos;
+        if (e->kind == LEX_WORD) {
+            const cw *x = &m->S->w[m->act[p]];
+            if (!lex_word_matches(m->S->lx, e, x->w, x->n)) continue;
+            int save = m->endpos;
+            if (p > m->endpos) m->endpos = p;
+            if (match_from(m, j + 1, p + 1, e->flags & LEX_ADJ_NEXT)) return 1;
+            m->endpos = save;
+        } else {
+            int ai = actor_at(m, p);
+            if (ai == NO) continue;
+            if (e->kind == LEX_COMPOUND && m->S->a[ai].group == NO) continue;
+            binding saved = m->b;
+            if (e->kind == LEX_SOURCE) m->b.source = ai;
+            else if (e->kind == LEX_TARGET) m->b.target = ai;
+            else if (e->kind == LEX_COMPOUND) m->b.compound = ai;
+            int np = after_actor(m, p, ai);
+            if (beforeverb && np > m->vpos) np = m->vpos;
+            if (match_from(m, j + 1, np, e->flags & LEX_ADJ_NEXT)) return 1;
+            m->b = saved;
+            /* '$'/'+' take the first actor found: do not try later ones. */
+            if (e->kind != LEX_SKIP) return 0;
+        }
+    }
+    return 0;
+}
+
+/* ---- events ---- */
+
+typedef struct pending {
+    int verbw;            /* word of the verb */
+    int source, target;   /* actor indexes, NO = none/default */
+    int compound;         /* % binding */
+    lex_code code;
+    uint32_t pattern;     /* pattern index or UINT32_MAX for the root */
+    int passive;
+} pending;
+
+static dyad_span word_span(const sent *S, int from, int to)
+{
+    const txt_token *t = S->doc->tok;
+    uint32_t tf = S->w[from].tok, tt = S->w[to].tok;
+    return (dyad_span){t[tf].start, t[tt].end};
+}
+
+static dyad_event *new_event(cod_out *out, arena *ar)
+{
+    if (out->n == out->cap) {
+        uint32_t cap = out->cap ? out->cap * 2 : 16;
+        dyad_event *ev = arena_alloc(ar, cap * sizeof *ev);
+        if (out->n) memcpy(ev, out->ev, out->n * sizeof *ev);
+        out->ev = ev;
+        out->cap = cap;
+    }
+    dyad_event *e = &out->ev[out->n++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+/* Members (actor indexes) of the unit an actor belongs to. */
+static int members(const sent *S, int ai, int *out)
+{
+    if (ai == NO) return 0;
+    if (S->a[ai].group == NO) { out[0] = ai; return 1; }
+    int n = 0;
+    for (int i = 0; i < S->na && n < MAX_ACTORS; i++) if (S->a[i].group == S->a[ai].group) out[n++] = i;
+    return n;
+}
+
+typedef struct emit_ctx {
+    sent *S;
+    arena *ar;
+    cod_out *out;
+    uint32_t sentence;
+    dyad_span sspan;
+    int added;
+} emit_ctx;
+
+static void emit_one(emit_ctx *E, const pending *pd, const char *src, const char *tgt, int sa, int ta,
+                     const char *code)
+{
+    sent *S = E->S;
+    if (!strcmp(src, tgt)) return;
+    /* The same event twice from one sentence (compound expansion) counts once. */
+    for (uint32_t i = E->out->n - (uint32_t)E->added; i < E->out->n; i++) {
+        const dyad_event *o = &E->out->ev[i];
+        if (!strcmp(o->source, src) && !strcmp(o->target, tgt) && !strcmp(o->code, code)) return;
+    }
+    if (E->added >= S->o->max_events) return;
+    dyad_event *e = new_event(E->out, E->ar);
+    E->added++;
+    e->sentence = E->sentence;
+    snprintf(e->source, sizeof e->source, "%s", src);
+    snprintf(e->target, sizeof e->target, "%s", tgt);
+    snprintf(e->code, sizeof e->code, "%s", code);
+    e->sentence_span = E->sspan;
+    if (sa != NO) e->source_span = word_span(S, S->a[sa].start, S->a[sa].end);
+    if (ta != NO) e->target_span = word_span(S, S->a[ta].start, S->a[ta].end);
+    e->verb_span = word_span(S, pd->verbw, word_end(S, pd->verbw));
+    e->date = S->date;
+    const lexicon *lx = S->lx;
+    if (pd->pattern != UINT32_MAX) {
+        e->pattern = lex_str(lx, lx->patterns[pd->pattern].text);
+        e->pattern_origin = lx->files[lx->patterns[pd->pattern].src.file];
+    } else {
+        const lex_verb *v = &lx->verbs[lx->phrases[S->w[pd->verbw].phrase].verb];
+        e->pattern = lex_str(lx, v->text);
+        e->pattern_origin = lx->files[v->src.file];
+    }
+}
+
+static void emit(emit_ctx *E, const pending *pd)
+{
+    sent *S = E->S;
+    const cod_options *o = S->o;
+    int src[MAX_ACTORS], tgt[MAX_ACTORS], ns, nt;
+    if (pd->compound != NO) {
+        ns = nt = members(S, pd->compound, src);
+        memcpy(tgt, src, sizeof(int) * (size_t)ns);
+    } else {
+        ns = members(S, pd->source, src);
+        nt = members(S, pd->target, tgt);
+    }
+    const char *dsrc = ns ? NULL : o->default_source[0] ? o->default_source : NULL;
+    const char *dtgt = nt ? NULL : o->default_target[0] ? o->default_target : NULL;
+    if ((!ns && !dsrc) || (!nt && !dtgt)) return;
+    for (int i = 0; i < (ns ? ns : 1); i++)
+        for (int ci = 0; ci < (ns ? S->a[src[i]].ncodes : 1); ci++)
+            for (int j = 0; j < (nt ? nt : 1); j++)
+                for (int cj = 0; cj < (nt ? S->a[tgt[j]].ncodes : 1); cj++) {
+                    int sa = ns ? src[i] : NO, ta = nt ? tgt[j] : NO;
+                    if (sa != NO && sa == ta) continue;
+                    const char *s = ns ? S->a[sa].codes[ci] : dsrc;
+                    const char *t = nt ? S->a[ta].codes[cj] : dtgt;
+                    emit_one(E, pd, s, t, sa, ta, pd->code.code);
+                    if (pd->code.flags & LEX_CODE_PAIRED) emit_one(E, pd, t, s, ta, sa, pd->code.pair);
+                }
+}
+
+/* ---- the sentence ---- */
+
+static int first_actor_between(const sent *S, int from, int to, int skip_codes_of)
+{
+    for (int i = 0; i < S->na; i++) {
+        const cactor *a = &S->a[i];
+        if (a->start < from || a->start > to || S->w[a->start].dropped) continue;
+        if (skip_codes_of != NO) {
+            int same = 1;
+            for (int c = 0; c < a->ncodes; c++) {
+                int found = 0;
+                for (int d = 0; d < S->a[skip_codes_of].ncodes; d++)
+                    if (!strcmp(a->codes[c], S->a[skip_codes_of].codes[d])) found = 1;
+                if (!found) same = 0;
+            }
+            if (same) continue;
+            if (a->group != NO && a->group == S->a[skip_codes_of].group) continue;
+        }
+        return i;
+    }
+    return NO;
+}
+
+static int passive_at(const sent *S, const int *act, int na, int vpos, int vend)
+{
+    int aux = 0;
+    for (int k = 1; k <= 2 && vpos - k >= 0; k++) {
+        const cw *x = &S->w[act[vpos - k]];
+        if (is_word(x->w, x->n, "WAS") || is_word(x->w, x->n, "WERE") || is_word(x->w, x->n, "BEEN")) aux = 1;
+    }
+    return aux && vend + 1 < na && S->w[act[vend + 1]].type == W_BY;
+}
+
+int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_doc *doc,
+                 uint32_t s, int date, cod_out *out)
+{
+    sent *S = arena_alloc(ar, sizeof *S);
+    memset(S, 0, offsetof(sent, w));
+    S->lx = lx; S->o = o; S->doc = doc; S->date = date;
+    const txt_sentence *ts = &doc->sent[s];
+    out->status = COD_OK;
+    build_words(S, ts->tok, ts->ntok);
+    if (!S->nw) return 0;
+    if (o->minimum_words && S->nw < o->minimum_words) { out->status = COD_SHORT; return 0; }
+    classify(S);
+    if (S->discard) { out->status = COD_DISCARD; return 0; }
+    find_actors(S);
+    find_compounds(S);
+    resolve_pronouns(S);
+    drop_comma_clauses(S);
+
+    /* Active words and clause boundaries. */
+    int act[MAX_WORDS], na = 0;
+    for (int i = 0; i < S->nw; i++) if (!S->w[i].dropped) act[na++] = i;
+    int nverbs = 0, nconj = 0, first_verb = NO;
+    for (int p = 0; p < na; p++) {
+        const cw *x = &S->w[act[p]];
+        if (x->type == W_VERB && (x->head == NO || x->head == act[p])) { nverbs++; if (first_verb == NO) first_verb = act[p]; }
+        if (x->type == W_CONJ && !x->protect) nconj++;
+    }
+    if (S->complex) { out->status = COD_COMPLEX; return 0; }
+    if ((o->complex_verbs && nverbs >= o->complex_verbs) || (o->complex_conj && nconj >= o->complex_conj) ||
+        (o->complex_actors && S->na >= o->complex_actors) || (o->complex_noverb && !nverbs)) {
+        out->status = COD_COMPLEX;
+        return 0;
+    }
+    if (o->complex_noactprior && first_verb != NO && first_actor_between(S, 0, first_verb - 1, NO) == NO) {
+        out->status = COD_COMPLEX;
+        return 0;
+    }
+
+    emit_ctx E = {S, ar, out, s, {ts->start, ts->end}, 0};
+    pending found[64];
+    int nfound = 0;
+    int carried_source = NO;
+    int clause_lo = 0;
+    int any_event = 0;
+    for (int p = 0; p <= na; p++) {
+        int boundary = p == na || (S->w[act[p]].type == W_CONJ && !S->w[act[p]].protect);
+        if (!boundary) continue;
+        int clause_hi = p - 1;
+        /* Source of this clause: an actor right after the conjunction, else the carried one. */
+        int clause_source = carried_source;
+        if (clause_lo > 0 && clause_lo <= clause_hi) {
+            int q = clause_lo;
+            while (q <= clause_hi && S->w[act[q]].type == W_DETERM) q++;
+            if (q <= clause_hi && S->w[act[q]].actor != NO) clause_source = S->w[act[q]].actor;
+        }
+        pending subord = {0};
+        int have_subord = 0, clause_done = 0;
+        for (int q = clause_lo; q <= clause_hi && !clause_done; q++) {
+            int wi = act[q];
+            const cw *x = &S->w[wi];
+            if (x->type != W_VERB || (x->head != NO && x->head != wi)) continue;
+            int vend = q;
+            while (vend + 1 <= clause_hi && act[vend + 1] <= x->end) vend++;
+            /* Pattern range: the comma-free stretch around the verb. */
+            int lo = q, hi = vend;
+            while (lo > clause_lo && S->w[act[lo - 1]].type != W_COMMA) lo--;
+            while (hi < clause_hi && S->w[act[hi + 1]].type != W_COMMA) hi++;
+            const lex_verb *v = &lx->verbs[lx->phrases[x->phrase].verb];
+            pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0};
+            int designated = 0;
+            for (uint32_t k = 0; k < v->npat; k++) {
+                uint32_t pi = lx->patorder[v->pat0 + k];
+                const lex_pattern *pt = &lx->patterns[pi];
+                mctx m = {S, act, lo, hi, q, vend, &lx->elems[pt->first], (int)pt->n, {NO, NO, NO}, q};
+                int start = lo;
+                if (!match_from(&m, 0, start, 0)) continue;
+                pd.code = pt->code;
+                pd.pattern = pi;
+                pd.source = m.b.source;
+                pd.target = m.b.target;
+                pd.compound = m.b.compound;
+                designated = m.b.source != NO || m.b.target != NO || m.b.compound != NO;
+                break;
+            }
+            if (pd.code.flags & LEX_CODE_DISCARD) { out->status = COD_DISCARD; out->n -= (uint32_t)E.added; return 0; }
+            if (pd.code.flags & LEX_CODE_COMPLEX) { out->status = COD_COMPLEX; out->n -= (uint32_t)E.added; return 0; }
+            if (pd.code.flags & LEX_CODE_NULL || !pd.code.code[0]) continue;
+            /* Default source and target. */
+            if (pd.compound == NO) {
+                if (pd.source == NO) {
+                    int before = first_actor_between(S, act[clause_lo], wi - 1, pd.target);
+                    if (clause_lo == 0) before = first_actor_between(S, 0, wi - 1, pd.target);
+                    if (clause_lo > 0 && clause_source != NO &&
+                        (before == NO || S->a[before].start != S->a[clause_source].start) &&
+                        S->w[act[clause_lo]].actor == NO)
+                        before = clause_source;
+                    if (before == NO && clause_source != NO) before = clause_source;
+                    if (before == NO && o->default_source_prior && o->default_source[0]) before = NO;
+                    else if (before == NO && !o->default_source[0]) {
+                        /* TABARI is greedy: with no actor before the verb, look after it. */
+                        before = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.target);
+                    }
+                    pd.source = before;
+                }
+                if (pd.target == NO) {
+                    int after = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.source);
+                    if (after != NO && pd.source != NO && S->a[after].start < S->a[pd.source].start &&
+                        S->a[pd.source].start > wi) after = NO;
+                    if (after != NO && pd.source != NO && S->a[after].start <= S->a[pd.source].start) {
+                        int again = first_actor_between(S, S->a[pd.source].end + 1, act[clause_hi], pd.source);
+                        after = again;
+                    }
+                    if (after == NO && !(o->default_target_after && o->default_target[0]))
+                        after = first_actor_between(S, act[clause_lo], wi - 1, pd.source);
+                    if (after == NO && pd.source != NO && S->a[pd.source].group != NO && !o->default_target[0])
+                        pd.compound = pd.source;
+                    pd.target = after;
+                }
+                if (!designated && passive_at(S, act, na, q, vend)) {
+                    int t = pd.source; pd.source = pd.target; pd.target = t;
+                    pd.passive = 1;
+                }
+            }
+            if (pd.compound == NO && ((pd.source == NO && !o->default_source[0]) ||
+                                      (pd.target == NO && !o->default_target[0])))
+                continue;
+            if (pd.code.flags & LEX_CODE_SUBORD) {
+                if (!have_subord) { subord = pd; have_subord = 1; }
+                continue;
+            }
+            if (nfound < 64) found[nfound++] = pd;
+            if (pd.source != NO) carried_source = pd.source;
+            if (o->code_by != COD_ALL) clause_done = 1;
+        }
+        if (!clause_done && have_subord && o->code_by == COD_BY_CLAUSE && nfound < 64) {
+            found[nfound++] = subord;
+            clause_done = 1;
+        } else if (!clause_done && have_subord && nfound < 64 && o->code_by != COD_BY_CLAUSE) {
+            subord.code.flags |= LEX_CODE_SUBORD;
+            found[nfound++] = subord;
+        }
+        if (clause_done) any_event = 1;
+        if (!any_event && carried_source == NO) {
+            int f = first_actor_between(S, act[clause_lo < na ? clause_lo : 0], act[clause_hi >= 0 ? clause_hi : 0], NO);
+            if (f != NO) carried_source = f;
+        }
+        clause_lo = p + 1;
+        if (o->code_by == COD_BY_SENTENCE && nfound) break;
+    }
+    /* Subordinate events survive only when nothing else was found. */
+    int nonsub = 0, dominant = 0;
+    for (int i = 0; i < nfound; i++) {
+        if (!(found[i].code.flags & LEX_CODE_SUBORD)) nonsub = 1;
+        if (found[i].code.flags & LEX_CODE_DOMINANT) dominant = 1;
+    }
+    for (int i = 0; i < nfound; i++) {
+        if (nonsub && (found[i].code.flags & LEX_CODE_SUBORD) && o->code_by != COD_BY_CLAUSE) continue;
+        if (dominant && !(found[i].code.flags & LEX_CODE_DOMINANT)) continue;
+        uint32_t before = out->n;
+        emit(&E, &found[i]);
+        if (o->modality) cod_modality(doc, ts, out->ev + before, out->n - before);
+    }
+    return E.added;
+}
