@@ -8,17 +8,33 @@
 #include <unistd.h>
 #include <zlib.h>
 
-/* Write data to build/test-tmp/<pid>-<name> and return the path (static
- * buffer, one of four). Also used by test_store.c. */
+/* Files made by test_tmp_file, removed when the tests exit. */
+static char made[64][256];
+static int nmade;
+
+static void remove_made(void)
+{
+    static const char *const side[] = {"", "-wal", "-shm", "-journal"};
+    char p[300];
+    for (int i = 0; i < nmade; i++)
+        for (int k = 0; k < 4; k++) {
+            snprintf(p, sizeof p, "%.255s%s", made[i], side[k]);
+            unlink(p);
+        }
+}
+
+/* Path build/test-tmp/<pid>-<name> (the pid keeps concurrent runs apart),
+ * holding data[0..n) unless data is NULL; removed (with any SQLite -wal
+ * and -shm companions) at exit. Also used by test_store.c. */
 const char *test_tmp_file(const char *name, const void *data, size_t n);
 const char *test_tmp_file(const char *name, const void *data, size_t n)
 {
-    static char path[4][256];
-    static int which;
-    char *p = path[which++ & 3];
+    if (nmade == 64) return NULL;
+    if (!nmade) atexit(remove_made);
+    char *p = made[nmade++];
     mkdir("build", 0777);
     mkdir("build/test-tmp", 0777);
-    snprintf(p, 256, "build/test-tmp/%ld-%s", (long)getpid(), name);
+    snprintf(p, sizeof made[0], "build/test-tmp/%ld-%s", (long)getpid(), name);
     if (data) {
         FILE *f = fopen(p, "wb");
         if (!f) return NULL;
