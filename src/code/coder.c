@@ -9,6 +9,7 @@
  * one arena block per sentence. */
 #include "code/coder.h"
 #include "code/modality.h"
+#include "util/buf.h"
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,17 +44,19 @@ typedef struct cactor {
     char codes[MAX_CODES][DYAD_CODE_MAX];
 } cactor;
 
+/* One sentence being coded. The scalars come first: only they are zeroed
+ * per sentence, the big arrays are filled as far as nw and na say. */
 typedef struct sent {
     const lexicon *lx;
     const cod_options *o;
     const txt_doc *doc;
+    int nw;                  /* words in w */
+    int na;                  /* actor units in a */
+    int allcaps;             /* the text is all upper case: no capital-letter nouns */
+    int discard, complex;    /* a ### or +++ phrase was seen */
+    int date;                /* yyyymmdd for date-restricted codes */
     cw w[MAX_WORDS];
-    int nw;
     cactor a[MAX_ACTORS];
-    int na;
-    int allcaps;
-    int discard, complex;
-    int date;
 } sent;
 
 /* ---- word stream ---- */
@@ -199,11 +202,15 @@ static void classify(sent *S)
                 uint32_t code = lex_resolve(lx, p, S->date);
                 const char *c = lex_str(lx, code);
                 if (!strcmp(c, "###")) S->discard = 1;
+                if (S->o->trace && (c[0] == '#' || c[0] == '+'))
+                    buf_printf(S->o->trace, "special code %s from %s\n", c, lex_str(lx, p->text));
                 else if (!strcmp(c, "+++")) S->complex = 1;
                 if (!code || c[0] == '-' || c[0] == '#' || c[0] == '+') type = W_NOUN;
             } else if (type == W_VERB) {
                 const lex_verb *v = &lx->verbs[p->verb];
                 if (v->code.flags & LEX_CODE_DISCARD) S->discard = 1;
+                if (S->o->trace && (v->code.flags & (LEX_CODE_DISCARD | LEX_CODE_COMPLEX)))
+                    buf_printf(S->o->trace, "special verb %s\n", lex_str(lx, v->text));
                 if (v->code.flags & LEX_CODE_COMPLEX) S->complex = 1;
                 /* A null-coded root with no patterns is no verb at all. */
                 if ((v->code.flags & LEX_CODE_NULL) && !v->npat) type = W_NOUN;
@@ -368,7 +375,8 @@ static void find_compounds(sent *S)
             if (conj) { saw_conj = 1; last = m; break; }
         }
         if (!saw_conj) continue;
-        for (int i = k; i <= last; i++) S->a[i].group = (int16_t)k;
+        /* A group is named by its first member's first word: stable under re-sorting. */
+        for (int i = k; i <= last; i++) S->a[i].group = S->a[k].start;
         for (int j = S->a[k].start; j <= S->a[last].end; j++)
             if (S->w[j].type == W_CONJ || S->w[j].type == W_COMMA) S->w[j].protect = 1;
         k = last;
@@ -387,13 +395,6 @@ static void find_compounds(sent *S)
     }
 }
 
-static int group_size(const sent *S, int g)
-{
-    int n = 0;
-    for (int i = 0; i < S->na; i++) if (S->a[i].group == g) n++;
-    return n;
-}
-
 /* Pronouns become actors copying their antecedent's codes (TABARI's rules). */
 static void resolve_pronouns(sent *S)
 {
@@ -408,7 +409,7 @@ static void resolve_pronouns(sent *S)
             /* first actor prior: the earliest one */
             for (int k = 0; k < n0; k++) if (S->a[k].end < i) { ante = k; break; }
         } else {
-            for (int k = 0; k < n0 && ante == NO; k++) if (S->a[k].group != NO) ante = S->a[k].group;
+            for (int k = 0; k < n0 && ante == NO; k++) if (S->a[k].group != NO) ante = k;
             if (ante == NO) ante = 0;
         }
         if (ante == NO || S->a[ante].start == i) continue;
@@ -437,14 +438,33 @@ static void resolve_pronouns(sent *S)
     }
     for (int i = 0; i < S->nw; i++) S->w[i].actor = NO;
     for (int i = 0; i < S->na; i++) S->w[S->a[i].start].actor = (int16_t)i;
-    /* Group ids refer to indexes, which may have moved: renumber by first member. */
-    for (int i = 0; i < S->na; i++) {
-        if (S->a[i].group == NO) continue;
-        int g = S->a[i].group;
-        for (int k = i; k < S->na; k++) if (S->a[k].group == g) S->a[k].group = (int16_t)(-100 - i);
+}
+
+/* ---- explanation ---- */
+
+static const char *const type_names[] = {"", "actor", "agent", "verb", "noun", "adj", "det", "conj", "pron",
+                                         "aux", "by", "comma", "num", "time", "prep", "inner"};
+
+static void trace_words(const sent *S)
+{
+    buf *b = S->o->trace;
+    buf_adds(b, "words:");
+    for (int i = 0; i < S->nw; i++) {
+        const cw *x = &S->w[i];
+        buf_printf(b, " %s%.*s", x->dropped ? "~" : "", (int)x->n, x->w);
+        if (x->type && (x->head == NO || x->head == i)) buf_printf(b, "/%s", type_names[x->type]);
+        if (x->protect) buf_adds(b, "/in-compound");
     }
-    for (int i = 0; i < S->na; i++) if (S->a[i].group <= -100) S->a[i].group = (int16_t)(-(S->a[i].group + 100));
-    (void)group_size;
+    buf_adds(b, "\nactors:");
+    for (int i = 0; i < S->na; i++) {
+        const cactor *a = &S->a[i];
+        buf_printf(b, " [%d-%d", a->start, a->end);
+        for (int c = 0; c < a->ncodes; c++) buf_printf(b, " %s", a->codes[c]);
+        if (a->group != NO) buf_printf(b, " group %d", a->group);
+        if (a->pronoun) buf_adds(b, " pronoun");
+        buf_adds(b, "]");
+    }
+    buf_adds(b, "\n");
 }
 
 /* ---- comma-delimited clauses ---- */
@@ -457,7 +477,9 @@ static void drop_comma_clauses(sent *S)
     for (int i = 0; i < S->nw; i++)
         if (S->w[i].type == W_COMMA && !S->w[i].protect) commas[nc++] = i;
     if (!nc) return;
+    int consumed = 0; /* the comma closing a dropped clause cannot open the next one */
     for (int k = 0; k <= nc; k++) {
+        if (consumed) { consumed = 0; continue; }
         int from = k ? commas[k - 1] + 1 : 0;
         int to = k < nc ? commas[k] - 1 : S->nw - 1;
         int words = to - from + 1;
@@ -469,6 +491,7 @@ static void drop_comma_clauses(sent *S)
             for (int i = from; i <= to; i++) S->w[i].dropped = 1;
             /* The comma that opens the clause goes with it. */
             if (k) S->w[commas[k - 1]].dropped = 1;
+            if (k && k < nc) consumed = 1;
         }
     }
 }
@@ -700,11 +723,12 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     if (!S->nw) return 0;
     if (o->minimum_words && S->nw < o->minimum_words) { out->status = COD_SHORT; return 0; }
     classify(S);
-    if (S->discard) { out->status = COD_DISCARD; return 0; }
     find_actors(S);
     find_compounds(S);
     resolve_pronouns(S);
     drop_comma_clauses(S);
+    if (o->trace) trace_words(S);
+    if (S->discard) { if (o->trace) buf_adds(o->trace, "discarded: a discard phrase\n"); out->status = COD_DISCARD; return 0; }
 
     /* Active words and clause boundaries. */
     int act[MAX_WORDS], na = 0;
@@ -715,13 +739,16 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         if (x->type == W_VERB && (x->head == NO || x->head == act[p])) { nverbs++; if (first_verb == NO) first_verb = act[p]; }
         if (x->type == W_CONJ && !x->protect) nconj++;
     }
-    if (S->complex) { out->status = COD_COMPLEX; return 0; }
-    if ((o->complex_verbs && nverbs >= o->complex_verbs) || (o->complex_conj && nconj >= o->complex_conj) ||
-        (o->complex_actors && S->na >= o->complex_actors) || (o->complex_noverb && !nverbs)) {
-        out->status = COD_COMPLEX;
-        return 0;
-    }
-    if (o->complex_noactprior && first_verb != NO && first_actor_between(S, 0, first_verb - 1, NO) == NO) {
+    const char *why = NULL;
+    if (S->complex) why = "a complex (+++) phrase";
+    else if (o->complex_verbs && nverbs >= o->complex_verbs) why = "too many verbs";
+    else if (o->complex_conj && nconj >= o->complex_conj) why = "too many conjunctions";
+    else if (o->complex_actors && S->na >= o->complex_actors) why = "too many actors";
+    else if (o->complex_noverb && !nverbs) why = "no verb";
+    else if (o->complex_noactprior && first_verb != NO && first_actor_between(S, 0, first_verb - 1, NO) == NO)
+        why = "no actor before the first verb";
+    if (why) {
+        if (o->trace) buf_printf(o->trace, "complex: %s (%d verbs, %d conjunctions)\n", why, nverbs, nconj);
         out->status = COD_COMPLEX;
         return 0;
     }

@@ -35,6 +35,7 @@ typedef struct cod_options {
     int default_target_after;    /* use the default target when no actor follows the verb */
     int modality;                /* detect negation/condition/future (dyad's own; off for TABARI eval) */
     int max_events;              /* cap per sentence */
+    struct buf *trace;           /* when set, each step is explained here (dyad explain) */
 } cod_options;
 
 void cod_options_default(cod_options *o);

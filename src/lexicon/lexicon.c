@@ -123,6 +123,15 @@ static int parse_date_token(const char *s, size_t n, int *out)
 static int parse_choice(lexicon *lx, const char *s, size_t n, lex_src src)
 {
     while (n && isspace((unsigned char)*s)) { s++; n--; }
+    /* "- - -", "# # #", "+ + +": the special codes spaced out for reading. */
+    if (n >= 5 && strchr("-#+", s[0]) && s[1] == ' ' && s[2] == s[0] && s[3] == ' ' && s[4] == s[0]) {
+        char sp[3] = {s[0], s[0], s[0]};
+        const char *rest = s + 5;
+        size_t rn = n - 5;
+        char tmp[128];
+        snprintf(tmp, sizeof tmp, "%.3s%.*s", sp, (int)(rn < 100 ? rn : 100), rest);
+        return parse_choice(lx, tmp, strlen(tmp), src);
+    }
     while (n && isspace((unsigned char)s[n - 1])) n--;
     size_t c = 0;
     while (c < n && !isspace((unsigned char)s[c]) && s[c] != '<' && s[c] != '>') c++;
