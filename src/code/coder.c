@@ -335,13 +335,10 @@ static void find_actors(sent *S)
                 /* A second agent right after the actor: "the president of Ithilen's army"? rare. */
                 (void)via_prep;
             } else if (S->o->convert_agents) {
+                /* TABARI keeps the agent code, connector and all ("~MIL"), so a
+                 * later pass can add the country when it becomes known. */
                 a->core = (int16_t)i;
-                const char *ag = phrase_code(S, i);
-                char core[DYAD_CODE_MAX];
-                size_t al = strlen(ag);
-                snprintf(core, sizeof core, "%s", ag[0] == '~' ? ag + 1 : ag);
-                if (al && core[strlen(core) - 1] == '~') core[strlen(core) - 1] = 0;
-                set_codes(a, core);
+                set_codes(a, phrase_code(S, i));
             } else continue;
         }
         for (int k = a->start; k <= a->end; k++) S->w[k].actor = NO;
