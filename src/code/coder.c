@@ -195,7 +195,14 @@ static void classify(sent *S)
             case LEX_VERBROOT: type = W_VERB; break;
             case LEX_NOUN: type = W_NOUN; break;
             case LEX_ADJECTIVE: type = W_ADJ; break;
-            case LEX_TIME: type = W_TIME; break;
+            case LEX_TIME: {
+                /* Time phrases may carry the special codes too (TABARI 10.5). */
+                const char *c = p->nchoice ? lex_str(lx, lx->choices[p->choice0].code) : "";
+                if (!strcmp(c, "###")) S->discard = 1;
+                else if (!strcmp(c, "+++")) S->complex = 1;
+                type = W_TIME;
+                break;
+            }
             case LEX_DISCARD: S->discard = 1; type = W_NOUN; break;
             }
             if (type == W_ACTOR) {
@@ -279,10 +286,18 @@ static const char *phrase_code(const sent *S, int word)
     return lex_str(S->lx, lex_resolve(S->lx, p, S->date));
 }
 
+static int is_former(const sent *S, int word)
+{
+    return word > 0 && is_word(S->w[word - 1].w, S->w[word - 1].n, "FORMER");
+}
+
+/* Add the agent's code to the actor's. "Former" before the actor or the
+ * agent makes the agent an elite (CAMEO's ELI), as TABARI does. */
 static void apply_agent(sent *S, cactor *a, int agent_word)
 {
     const char *ag = phrase_code(S, agent_word);
     if (!ag[0] || !strchr(ag, '~')) return;
+    if (is_former(S, agent_word) || is_former(S, a->core)) ag = "~ELI";
     for (int i = 0; i < a->ncodes; i++) {
         char out[DYAD_CODE_MAX];
         combine(out, sizeof out, a->codes[i], ag);
@@ -653,8 +668,21 @@ static void emit(emit_ctx *E, const pending *pd)
     const cod_options *o = S->o;
     int src[MAX_ACTORS], tgt[MAX_ACTORS], ns, nt;
     if (pd->compound != NO) {
-        ns = nt = members(S, pd->compound, src);
-        memcpy(tgt, src, sizeof(int) * (size_t)ns);
+        /* '%': members with each other, both ways; with a paired code the
+         * first-named gets the main code and the other the paired one. */
+        int m[MAX_ACTORS];
+        int nm = members(S, pd->compound, m);
+        int paired = pd->code.flags & LEX_CODE_PAIRED;
+        for (int i = 0; i < nm; i++)
+            for (int j = paired ? i + 1 : 0; j < nm; j++)
+                for (int ci = 0; ci < S->a[m[i]].ncodes; ci++)
+                    for (int cj = 0; cj < S->a[m[j]].ncodes; cj++) {
+                        if (i == j) continue;
+                        const char *s = S->a[m[i]].codes[ci], *t = S->a[m[j]].codes[cj];
+                        emit_one(E, pd, s, t, m[i], m[j], pd->code.code);
+                        if (paired) emit_one(E, pd, t, s, m[j], m[i], pd->code.pair);
+                    }
+        return;
     } else {
         ns = members(S, pd->source, src);
         nt = members(S, pd->target, tgt);

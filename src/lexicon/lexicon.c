@@ -1,6 +1,7 @@
 /* lexicon.c: the dictionary model, its builder and its word/phrase index. */
 #include "lexicon/lexicon.h"
 #include <ctype.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -348,6 +349,7 @@ typedef struct expand_ctx {
     lex_src src;
     const char *written;
     unsigned flags;
+    int synset_used;
     int count;
     int depth;
 } expand_ctx;
@@ -367,6 +369,7 @@ static void add_flat_pattern(expand_ctx *x, const char *flat)
     }
     pt.code = *x->code;
     pt.verb = x->verb;
+    pt.from_synset = x->synset_used;
     pt.text = strtab_intern(&lx->str, x->written, strlen(x->written));
     pt.src = x->src;
     GROW(lx->patterns, lx->npatterns, lx->cpatterns);
@@ -420,18 +423,24 @@ static void expand(expand_ctx *x, const char *s)
         while (*e && (isalnum((unsigned char)*e) || *e == '-')) e++;
         lex_synset *syn = find_synset(x->lx, amp, (size_t)(e - amp));
         if (!syn) { lex_error(x->lx, x->src, "unknown synset %.*s", (int)(e - amp), amp); return; }
+        int was = x->synset_used;
+        x->synset_used = 1;
         for (uint32_t i = 0; i < syn->n; i++) {
             const char *m = lex_str(x->lx, syn->members[i]);
             if (*m == '+') m++;
             size_t need = (size_t)(amp - s) + strlen(m) + strlen(e) + 1;
             char *v = malloc(need);
             if (!v) abort();
+            /* A synset is one unit: a '_' after it does not bind its last
+             * word to what follows (TABARI matches "&NEG_EVER" across a gap). */
             snprintf(v, need, "%.*s%s%s", (int)(amp - s), s, m, e);
+            if (*e == '_') v[(amp - s) + (ptrdiff_t)strlen(m)] = ' ';
             x->depth++;
             expand(x, v);
             x->depth--;
             free(v);
         }
+        x->synset_used = was;
         return;
     }
     add_flat_pattern(x, s);
@@ -442,7 +451,7 @@ int lex_add_pattern(lexicon *lx, uint32_t verb, const char *pattern, const lex_c
 {
     char norm[2048];
     normalise_text(pattern, norm, sizeof norm);
-    expand_ctx x = {lx, verb, code, src, pattern, flags, 0, 0};
+    expand_ctx x = {lx, verb, code, src, pattern, flags, 0, 0, 0};
     expand(&x, norm);
     lx->compiled = 0;
     return x.count;
@@ -545,6 +554,7 @@ static int cmp_patorder(const void *a, const void *b)
     uint32_t vx = x->verb, vy = y->verb;
     if (vx != vy) return vx < vy ? -1 : 1;
     if (x->letters != y->letters) return x->letters > y->letters ? -1 : 1;
+    if (x->from_synset != y->from_synset) return x->from_synset ? 1 : -1;
     return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
 }
 

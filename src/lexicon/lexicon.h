@@ -107,6 +107,7 @@ typedef struct lex_pattern {
     uint32_t first, n;    /* elements in lexicon.elems, including the LEX_VERB one */
     uint32_t verb_at;     /* index (0-based, within the pattern) of the LEX_VERB element */
     uint32_t verb;        /* owning verb, index in lexicon.verbs */
+    uint8_t from_synset;  /* expanded from a synset: loses ties to literal patterns */
     uint32_t letters;     /* matching priority: longer first */
     lex_code code;
     uint32_t text;        /* strtab id of the pattern as written */
