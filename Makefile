@@ -9,7 +9,9 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 OPT     ?= -O2 -g
 BUILD   ?= build
-CFLAGS_ALL = $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS)
+# dyad's own dictionaries are found under the checkout unless DYAD_DATA says otherwise.
+DATADIR ?= $(CURDIR)/data
+CFLAGS_ALL = $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) -DDYAD_DATADIR='"$(DATADIR)"' 
 LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS)
 
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
