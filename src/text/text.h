@@ -24,6 +24,7 @@ enum {
     TXT_OPEN_Q   = 1 << 8,  /* opening quote */
     TXT_CLOSE_Q  = 1 << 9,  /* closing quote */
     TXT_ABBREV   = 1 << 10, /* word ending in a period that is not a sentence end (Gen., U.S.) */
+    TXT_HYPHEN   = 1 << 11, /* joined to the previous token by a hyphen ("al-Assad": ASSAD) */
 };
 
 typedef struct txt_token {
@@ -60,5 +61,14 @@ static inline const char *txt_norm(const txt_doc *d, uint32_t i) { return d->nor
 
 /* Check UTF-8; returns number of invalid sequences, stores up to max offsets. */
 size_t txt_utf8_check(const char *s, size_t n, uint32_t *bad, size_t max);
+
+/* Normalise s[0..n) exactly as token norms are made: upper-case, accents
+ * and compatibility forms folded (utf8proc), curly quotes/apostrophes to
+ * ' and ", dashes to -, a run of only dashes to "-", a run of only periods
+ * or ellipses to "...". Invalid bytes are dropped. For every token,
+ * txt_fold(text + start, end - start) equals its norm, so dictionaries can
+ * fold their words with it. Writes at most cap bytes, NUL-terminated when
+ * cap > 0; returns the folded length (like snprintf). */
+size_t txt_fold(const char *s, size_t n, char *out, size_t cap);
 
 #endif
