@@ -167,7 +167,7 @@ static void visit_phrase(void *ctx, uint32_t ph)
     }
 }
 
-static const char *const determiners[] = {"THE", "A", "AN", NULL};
+static const char *const determiners[] = {"THE", "A", "AN", "NEITHER", "EITHER", "BOTH", NULL};
 static const char *const conjunctions[] = {"AND", "BUT", "OR", "NOR", NULL};
 static const char *const pronouns[] = {"HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR", NULL};
 static const char *const auxiliaries[] = {"WAS", "WERE", "BEEN", "IS", "ARE", "BE", "BEING", NULL};
@@ -378,13 +378,27 @@ static void find_compounds(sent *S)
             while (j < S->a[m + 1].start) {
                 const cw *x = &S->w[j];
                 if (x->type == W_COMMA && !comma && !conj) comma = 1;
-                else if (x->type == W_CONJ && !conj && (is_word(x->w, x->n, "AND") || is_word(x->w, x->n, "OR"))) conj = 1;
+                else if (x->type == W_CONJ && !conj && !is_word(x->w, x->n, "BUT") &&
+                         /* "awful and evil": an adjective compound, not a list of actors */
+                         !(j > 0 && S->w[j - 1].type == W_ADJ && j + 1 < S->nw && S->w[j + 1].type == W_ADJ))
+                    conj = 1;
                 else if (!np_filler(x)) break;
                 j++;
             }
             if (j != S->a[m + 1].start || (!comma && !conj)) break;
             m++;
-            if (conj) { saw_conj = 1; last = m; break; }
+            if (conj) {
+                saw_conj = 1;
+                /* "... and the evil Arnor awful Gondor": members joined by nothing but adjectives. */
+                while (m + 1 < S->na) {
+                    int q = S->a[m].end + 1;
+                    while (q < S->a[m + 1].start && np_filler(&S->w[q])) q++;
+                    if (q != S->a[m + 1].start || q == S->a[m].end + 1) break;
+                    m++;
+                }
+                last = m;
+                break;
+            }
         }
         if (!saw_conj) continue;
         /* A group is named by its first member's first word: stable under re-sorting. */
@@ -451,6 +465,8 @@ static void resolve_pronouns(sent *S)
     for (int i = 0; i < S->nw; i++) S->w[i].actor = NO;
     for (int i = 0; i < S->na; i++) S->w[S->a[i].start].actor = (int16_t)i;
 }
+
+static int members(const sent *S, int ai, int *out);
 
 /* ---- explanation ---- */
 
@@ -587,6 +603,7 @@ typedef struct pending {
     lex_code code;
     uint32_t pattern;     /* pattern index or UINT32_MAX for the root */
     int passive;
+    int self_compound;    /* no target: the compound source acts on itself, in order */
 } pending;
 
 static dyad_span word_span(const sent *S, int from, int to)
@@ -674,7 +691,7 @@ static void emit(emit_ctx *E, const pending *pd)
         int nm = members(S, pd->compound, m);
         int paired = pd->code.flags & LEX_CODE_PAIRED;
         for (int i = 0; i < nm; i++)
-            for (int j = paired ? i + 1 : 0; j < nm; j++)
+            for (int j = paired || pd->self_compound ? i + 1 : 0; j < nm; j++)
                 for (int ci = 0; ci < S->a[m[i]].ncodes; ci++)
                     for (int cj = 0; cj < S->a[m[j]].ncodes; cj++) {
                         if (i == j) continue;
@@ -711,11 +728,16 @@ static int first_actor_between(const sent *S, int from, int to, int skip_codes_o
         const cactor *a = &S->a[i];
         if (a->start < from || a->start > to || S->w[a->start].dropped) continue;
         if (skip_codes_of != NO) {
+            /* Distinct from the reference's whole unit: a compound's members
+             * and a pronoun standing for them count as the same actor. */
+            int unit[MAX_ACTORS];
+            int nu = members(S, skip_codes_of, unit);
             int same = 1;
-            for (int c = 0; c < a->ncodes; c++) {
+            for (int c = 0; c < a->ncodes && same; c++) {
                 int found = 0;
-                for (int d = 0; d < S->a[skip_codes_of].ncodes; d++)
-                    if (!strcmp(a->codes[c], S->a[skip_codes_of].codes[d])) found = 1;
+                for (int u = 0; u < nu && !found; u++)
+                    for (int d = 0; d < S->a[unit[u]].ncodes; d++)
+                        if (!strcmp(a->codes[c], S->a[unit[u]].codes[d])) found = 1;
                 if (!found) same = 0;
             }
             if (same) continue;
@@ -808,7 +830,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             while (lo > clause_lo && S->w[act[lo - 1]].type != W_COMMA) lo--;
             while (hi < clause_hi && S->w[act[hi + 1]].type != W_COMMA) hi++;
             const lex_verb *v = &lx->verbs[lx->phrases[x->phrase].verb];
-            pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0};
+            pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0};
             int designated = 0;
             for (uint32_t k = 0; k < v->npat; k++) {
                 uint32_t pi = lx->patorder[v->pat0 + k];
@@ -830,12 +852,9 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             /* Default source and target. */
             if (pd.compound == NO) {
                 if (pd.source == NO) {
-                    int before = first_actor_between(S, act[clause_lo], wi - 1, pd.target);
-                    if (clause_lo == 0) before = first_actor_between(S, 0, wi - 1, pd.target);
-                    if (clause_lo > 0 && clause_source != NO &&
-                        (before == NO || S->a[before].start != S->a[clause_source].start) &&
-                        S->w[act[clause_lo]].actor == NO)
-                        before = clause_source;
+                    /* The first actor before the verb in this clause; failing that,
+                     * the subject carried over from the clause before. */
+                    int before = first_actor_between(S, clause_lo ? act[clause_lo] : 0, wi - 1, pd.target);
                     if (before == NO && clause_source != NO) before = clause_source;
                     if (before == NO && o->default_source_prior && o->default_source[0]) before = NO;
                     else if (before == NO && !o->default_source[0]) {
@@ -854,8 +873,10 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     }
                     if (after == NO && !(o->default_target_after && o->default_target[0]))
                         after = first_actor_between(S, act[clause_lo], wi - 1, pd.source);
-                    if (after == NO && pd.source != NO && S->a[pd.source].group != NO && !o->default_target[0])
+                    if (after == NO && pd.source != NO && S->a[pd.source].group != NO) {
                         pd.compound = pd.source;
+                        pd.self_compound = 1;
+                    }
                     pd.target = after;
                 }
                 if (!designated && passive_at(S, act, na, q, vend)) {
