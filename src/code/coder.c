@@ -421,12 +421,31 @@ static void find_compounds(sent *S)
     }
 }
 
+/* A pronoun before any actor takes the previous sentence's subject. */
+static int forward_pronoun(sent *S, int i, const cod_out *ctx)
+{
+    cw *x = &S->w[i];
+    if (!S->o->forward || !ctx || !ctx->nfwd) return 0;
+    if (S->na && S->a[0].start < i) return 0;
+    int plural = in_list(x, (const char *const[]){"THEY", "THEM", "THEIR", NULL});
+    if (plural != ctx->fwd_compound) return 0;
+    cactor *a = &S->a[S->na];
+    memset(a, 0, sizeof *a);
+    a->start = a->end = a->core = (int16_t)i;
+    a->group = NO;
+    a->pronoun = 1;
+    for (int c = 0; c < ctx->nfwd; c++) add_code(a, ctx->fwd[c]);
+    x->actor = (int16_t)S->na++;
+    return 1;
+}
+
 /* Pronouns become actors copying their antecedent's codes (TABARI's rules). */
-static void resolve_pronouns(sent *S)
+static void resolve_pronouns(sent *S, const cod_out *ctx)
 {
     int n0 = S->na;
     for (int i = 0; i < S->nw && S->na < MAX_ACTORS; i++) {
         cw *x = &S->w[i];
+        if (x->type == W_PRON && forward_pronoun(S, i, ctx)) continue;
         if (x->type != W_PRON || !n0) continue;
         int ante = NO;
         if (in_list(x, (const char *const[]){"HE", "SHE", "IT", NULL})) ante = 0;
@@ -758,6 +777,22 @@ static int passive_at(const sent *S, const int *act, int na, int vpos, int vend)
     return aux && vend + 1 < na && S->w[act[vend + 1]].type == W_BY;
 }
 
+/* Remember this sentence's subject (its first actor, if before a verb). */
+static void set_forward(const sent *S, const int *act, int na, cod_out *out)
+{
+    out->nfwd = 0;
+    int first_verb = NO;
+    for (int p = 0; p < na && first_verb == NO; p++)
+        if (S->w[act[p]].type == W_VERB) first_verb = act[p];
+    if (first_verb == NO || !S->na || S->a[0].start > first_verb) return;
+    int unit[MAX_ACTORS];
+    int nu = members(S, 0, unit);
+    for (int u = 0; u < nu; u++)
+        for (int c = 0; c < S->a[unit[u]].ncodes && out->nfwd < 8; c++)
+            snprintf(out->fwd[out->nfwd++], DYAD_CODE_MAX, "%s", S->a[unit[u]].codes[c]);
+    out->fwd_compound = nu > 1 || (S->a[0].pronoun && S->a[0].ncodes > 1);
+}
+
 int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_doc *doc,
                  uint32_t s, int date, cod_out *out)
 {
@@ -772,7 +807,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     classify(S);
     find_actors(S);
     find_compounds(S);
-    resolve_pronouns(S);
+    resolve_pronouns(S, out);
     drop_comma_clauses(S);
     if (o->trace) trace_words(S);
     if (S->discard) { if (o->trace) buf_adds(o->trace, "discarded: a discard phrase\n"); out->status = COD_DISCARD; return 0; }
@@ -910,6 +945,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         clause_lo = p + 1;
         if (o->code_by == COD_BY_SENTENCE && nfound) break;
     }
+    set_forward(S, act, na, out);
     /* Subordinate events survive only when nothing else was found. */
     int nonsub = 0, dominant = 0;
     for (int i = 0; i < nfound; i++) {

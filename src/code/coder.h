@@ -34,6 +34,7 @@ typedef struct cod_options {
     int default_source_prior;    /* use the default source when no actor precedes the verb */
     int default_target_after;    /* use the default target when no actor follows the verb */
     int modality;                /* detect negation/condition/future (dyad's own; off for TABARI eval) */
+    int forward;                 /* a sentence-initial pronoun refers to the previous sentence's subject */
     int max_events;              /* cap per sentence */
     struct buf *trace;           /* when set, each step is explained here (dyad explain) */
 } cod_options;
@@ -53,6 +54,11 @@ typedef struct cod_out {
     dyad_event *ev;   /* events (arena) */
     uint32_t n, cap;
     int status;       /* COD_* for the last sentence */
+    /* The previous sentence's subject, for pronoun forwarding; nfwd = 0
+     * when there is none (clear it between documents). */
+    char fwd[8][DYAD_CODE_MAX];
+    uint8_t nfwd;
+    uint8_t fwd_compound;
 } cod_out;
 
 /* Code sentence `s` of doc; events are appended to out. `date` yyyymmdd

@@ -100,7 +100,8 @@ int cod_options_line(cod_options *o, const char *line)
         else if (strstr(c, "CONVERT AGENT")) o->convert_agents = strstr(c, "TRUE") != NULL;
         return 0;
     }
-    /* LABEL:, OUTPUT:, FORWARD:, NONEVENTS: affect only TABARI's own output. */
+    if (!strncmp(c, "FORWARD:", 8)) { o->forward = strstr(c, " OFF") == NULL; return 0; }
+    /* LABEL:, OUTPUT:, NONEVENTS: affect only TABARI's own output. */
     if (strchr(c, ':')) return 0;
     return -1;
 }
