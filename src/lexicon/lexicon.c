@@ -93,10 +93,13 @@ int lex_parse_code(const char *s, lex_code *out)
     if (q) {
         *q = 0;
         out->flags |= LEX_CODE_PAIRED;
-        snprintf(out->pair, sizeof out->pair, "%s", q + 1);
+        size_t pl = strlen(q + 1);
+        if (pl >= sizeof out->pair) return -1;
+        memcpy(out->pair, q + 1, pl + 1);
     }
-    if (strlen(tmp) >= sizeof out->code) return -1;
-    snprintf(out->code, sizeof out->code, "%s", tmp);
+    size_t cl = strlen(tmp);
+    if (cl >= sizeof out->code) return -1;
+    memcpy(out->code, tmp, cl + 1);
     return out->code[0] ? 0 : -1;
 }
 
