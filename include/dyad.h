@@ -15,13 +15,14 @@
 #define DYAD_H
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define DYAD_VERSION "0.1.0"
 
 /* One input article. Strings are NUL-terminated; any may be "" (never NULL
  * once a reader has produced the article). `text` may hold any bytes. */
 typedef struct dyad_article {
-    const char *id;       /* caller's id, or "<file>#<n>" made by the reader */
+    const char *id;       /* caller's id, or "<file>:<line>" made by the reader */
     const char *url;      /* where it came from, "" if unknown */
     const char *source;   /* outlet name, "" if unknown */
     const char *title;    /* headline, "" if unknown */
@@ -114,6 +115,11 @@ typedef struct dyad_result {
 dyad_worker *dyad_worker_new(const dyad_engine *e);
 void         dyad_worker_free(dyad_worker *w);
 int          dyad_code(dyad_worker *w, const dyad_article *a, dyad_result *out);
+
+/* Code an article and write, sentence by sentence, how it was coded: the
+ * words as classified, the actors, the reasons for skipping, the events
+ * with their patterns (for people, not parsers). Returns events found. */
+int          dyad_explain(const dyad_engine *e, const dyad_article *a, FILE *out);
 
 /* Look a code up; for codes not in the table falls back to its 3- then
  * 2-digit parent. NULL when nothing matches (not a CAMEO code). */

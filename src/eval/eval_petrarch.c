@@ -1,0 +1,167 @@
+/* eval_petrarch.c: PETRARCH unit-test / GSR records (<Sentence> with
+ * <EventCoding> and <Text>), coded from the raw <Text> only. The files are
+ * read with a tolerant scanner because the GSR file is not well-formed XML
+ * (self-closing <Sentence .../> followed by </Sentence>). */
+#include "eval/eval.h"
+#include "code/coder.h"
+#include "lexicon/load.h"
+#include "text/text.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct want { char s[DYAD_CODE_MAX], t[DYAD_CODE_MAX], c[8]; int used; } want;
+
+/* Attribute value of name="..." inside tag[0..n), copied into out. */
+static int attr(const char *tag, size_t n, const char *name, char *out, size_t cap)
+{
+    size_t nl = strlen(name);
+    for (size_t i = 0; i + nl < n; i++) {
+        if (strncmp(tag + i, name, nl) || (i && isalnum((unsigned char)tag[i - 1]))) continue;
+        size_t j = i + nl;
+        while (j < n && tag[j] == ' ') j++;
+        if (j >= n || tag[j] != '=') continue;
+        j++;
+        while (j < n && tag[j] == ' ') j++;
+        if (j >= n || tag[j] != '"') continue;
+        size_t k = j + 1;
+        while (k < n && tag[k] != '"') k++;
+        snprintf(out, cap, "%.*s", (int)(k - j - 1), tag + j + 1);
+        return 1;
+    }
+    return 0;
+}
+
+/* Dictionaries named in the file's <Environment>, looked up beside it. */
+static void environment_dicts(const char *xml, const char *dir, lexicon *lx)
+{
+    static const struct { const char *tag; int (*load)(lexicon *, const char *); } kinds[] = {
+        {"<Verbfile>", lex_load_petrarch_verbs}, {"<Actorfile>", lex_load_petrarch_actors},
+        {"<Agentfile>", lex_load_petrarch_agents}, {"<Discardfile>", lex_load_petrarch_discards}};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        const char *p = strstr(xml, kinds[k].tag);
+        if (!p) continue;
+        p += strlen(kinds[k].tag);
+        const char *e = strchr(p, '<');
+        if (!e) continue;
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%.*s", dir, (int)(e - p), p);
+        kinds[k].load(lx, path);
+    }
+}
+
+static void flatten(char *s)
+{
+    for (; *s; s++) if (*s == '\n' || *s == '\r' || *s == '\t') *s = ' ';
+}
+
+int eval_petrarch(const char *records, const char *const *dicts, int ndicts, const eval_opts *opt, FILE *outf,
+                  eval_score *score)
+{
+    char *xml = eval_slurp(records);
+    if (!xml) { fprintf(stderr, "dyad: eval petrarch: cannot read %s\n", records); return -1; }
+    lexicon *lx = lex_new();
+    if (ndicts) {
+        for (int i = 0; i < ndicts; i++)
+            if (lex_load_auto(lx, dicts[i]) < 0) fprintf(stderr, "dyad: eval petrarch: cannot read %s\n", dicts[i]);
+    } else {
+        char dir[1024];
+        snprintf(dir, sizeof dir, "%s", records);
+        char *slash = strrchr(dir, '/');
+        if (slash) *slash = 0; else snprintf(dir, sizeof dir, ".");
+        environment_dicts(xml, dir, lx);
+    }
+    lex_compile(lx);
+    if (lx->nerrors && opt->verbose) fprintf(outf, "dictionary messages: %u\n", lx->nerrors);
+    cod_options o;
+    cod_options_default(&o);
+    arena ar;
+    arena_init(&ar, 1 << 16);
+    eval_cats cats = {0};
+    memset(score, 0, sizeof *score);
+    int records_n = 0, exact = 0;
+    const char *p = xml;
+    /* Skip the big comment header and any commented-out records. */
+    while ((p = strstr(p, "<Sentence "))) {
+        const char *tag_end = strchr(p, '>');
+        if (!tag_end) break;
+        const char *next = strstr(tag_end, "<Sentence ");
+        const char *stop = next ? next : p + strlen(p);
+        char id[64] = "", cat[32] = "", date[16] = "";
+        attr(p, (size_t)(tag_end - p), "id", id, sizeof id);
+        attr(p, (size_t)(tag_end - p), "category", cat, sizeof cat);
+        attr(p, (size_t)(tag_end - p), "date", date, sizeof date);
+        want w[32];
+        int nw = 0, none = 0, error = 0;
+        for (const char *q = tag_end; (q = strstr(q, "<EventCoding")) && q < stop; q++) {
+            const char *qe = strchr(q, '>');
+            if (!qe) break;
+            size_t n = (size_t)(qe - q);
+            char v[16];
+            if (attr(q, n, "noevents", v, sizeof v)) { none = 1; continue; }
+            if (attr(q, n, "error", v, sizeof v)) { error = 1; continue; }
+            if (nw < 32 && attr(q, n, "sourcecode", w[nw].s, sizeof w[nw].s) &&
+                attr(q, n, "targetcode", w[nw].t, sizeof w[nw].t) && attr(q, n, "eventcode", w[nw].c, sizeof w[nw].c)) {
+                w[nw].used = 0;
+                nw++;
+            }
+        }
+        const char *t0 = strstr(tag_end, "<Text>");
+        const char *t1 = t0 ? strstr(t0, "</Text>") : NULL;
+        p = stop;
+        if (!t0 || !t1 || t0 > stop || error || (!nw && !none)) continue;
+        if (opt->only && !strstr(id, opt->only)) continue;
+        char *text = strndup(t0 + 6, (size_t)(t1 - t0 - 6));
+        flatten(text);
+        arena_reset(&ar);
+        txt_doc doc;
+        txt_analyse(&ar, text, strlen(text), &doc);
+        cod_out out = {0};
+        if (doc.ntok) {
+            /* One record is one sentence, as in PETRARCH. */
+            txt_sentence *one = arena_alloc(&ar, sizeof *one);
+            *one = (txt_sentence){doc.tok[0].start, doc.tok[doc.ntok - 1].end, 0, doc.ntok, 0};
+            doc.sent = one;
+            doc.nsent = 1;
+            cod_sentence(lx, &o, &ar, &doc, 0, atoi(date), &out);
+        }
+        int ci = eval_cat(&cats, cat[0] ? cat : "NONE");
+        long tp = 0, fp = 0, fn = 0;
+        for (uint32_t i = 0; i < out.n; i++) {
+            int hit = 0;
+            for (int k = 0; k < nw && !hit; k++)
+                if (!w[k].used && !strcmp(w[k].s, out.ev[i].source) && !strcmp(w[k].t, out.ev[i].target) &&
+                    !strcmp(w[k].c, out.ev[i].code))
+                    w[k].used = hit = 1;
+            if (hit) tp++; else fp++;
+        }
+        for (int k = 0; k < nw; k++) if (!w[k].used) fn++;
+        records_n++;
+        cats.records[ci]++;
+        cats.tp[ci] += tp; cats.fp[ci] += fp; cats.fn[ci] += fn;
+        if (!fp && !fn) { exact++; cats.exact[ci]++; }
+        score->tp += tp; score->fp += fp; score->fn += fn;
+        if (opt->verbose && (fp || fn)) {
+            fprintf(outf, "--- %s: %s\n  want:", id, text);
+            for (int k = 0; k < nw; k++) fprintf(outf, " %s/%s/%s", w[k].s, w[k].t, w[k].c);
+            if (none) fprintf(outf, " (no event)");
+            fprintf(outf, "\n  got: ");
+            for (uint32_t i = 0; i < out.n; i++)
+                fprintf(outf, " %s/%s/%s[%s]", out.ev[i].source, out.ev[i].target, out.ev[i].code,
+                        out.ev[i].pattern ? out.ev[i].pattern : "");
+            fprintf(outf, "\n");
+        }
+        free(text);
+    }
+    eval_finish(score);
+    eval_print_cats(outf, &cats);
+    fprintf(outf, "records %d, exact %d\n", records_n, exact);
+    eval_print_final(outf, score);
+    arena_free(&ar);
+    free(xml);
+    lex_free(lx);
+    return 0;
+}
