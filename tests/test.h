@@ -23,6 +23,8 @@ const char *test_shared(void);
 const char *test_shared_path(const char *rel);
 /* Path of the dyad binary under test (DYAD env, else build/dyad). */
 const char *test_dyad_bin(void);
+/* Write data to a temp file under build/test-tmp (removed at exit); returns its path. */
+const char *test_tmp_file(const char *name, const void *data, size_t n);
 /* Run a shell command, capture stdout into a malloc'ed string; *status gets exit code. */
 char *test_run(const char *cmd, int *status);
 

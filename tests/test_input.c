@@ -26,7 +26,6 @@ static void remove_made(void)
 /* Path build/test-tmp/<pid>-<name> (the pid keeps concurrent runs apart),
  * holding data[0..n) unless data is NULL; removed (with any SQLite -wal
  * and -shm companions) at exit. Also used by test_store.c. */
-const char *test_tmp_file(const char *name, const void *data, size_t n);
 const char *test_tmp_file(const char *name, const void *data, size_t n)
 {
     if (nmade == 64) return NULL;

@@ -516,9 +516,19 @@ static void trace_words(const sent *S)
 
 /* ---- comma-delimited clauses ---- */
 
+static const char *const subordinators[] = {"IF", "WHEN", "AFTER", "BEFORE", "WHILE", "ALTHOUGH", "THOUGH",
+                                            "UNLESS", "UNTIL", "SINCE", "BECAUSE", "AS", "ONCE", "WHETHER", NULL};
+
 static void drop_comma_clauses(sent *S)
 {
     const cod_options *o = S->o;
+    /* "If Rohan moves, Arnor will attack": the subject is after the comma. */
+    if (o->drop_subordinate && S->nw && in_list(&S->w[0], subordinators)) {
+        int c = 0;
+        while (c < S->nw && !(S->w[c].type == W_COMMA && !S->w[c].protect)) c++;
+        if (c < S->nw - 1)
+            for (int i = 0; i <= c; i++) S->w[i].dropped = 1;
+    }
     if (o->comma_off) return;
     int commas[MAX_WORDS], nc = 0;
     for (int i = 0; i < S->nw; i++)
@@ -777,6 +787,19 @@ static int passive_at(const sent *S, const int *act, int na, int vpos, int vend)
     return aux && vend + 1 < na && S->w[act[vend + 1]].type == W_BY;
 }
 
+/* The last verb of saying (a subordinate-coded root, as TABARI's SAID
+ * [023?]) among positions [lo, q) of the clause; its word, or NO. */
+static int last_speech_verb(const sent *S, const int *act, int lo, int q)
+{
+    for (int p = q - 1; p >= lo; p--) {
+        const cw *x = &S->w[act[p]];
+        if (x->type != W_VERB || (x->head != NO && x->head != act[p])) continue;
+        const lex_verb *v = &S->lx->verbs[S->lx->phrases[x->phrase].verb];
+        if (v->code.flags & LEX_CODE_SUBORD) return act[p];
+    }
+    return NO;
+}
+
 /* Remember this sentence's subject (its first actor, if before a verb). */
 static void set_forward(const sent *S, const int *act, int na, cod_out *out)
 {
@@ -889,7 +912,12 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 if (pd.source == NO) {
                     /* The first actor before the verb in this clause; failing that,
                      * the subject carried over from the clause before. */
-                    int before = first_actor_between(S, clause_lo ? act[clause_lo] : 0, wi - 1, pd.target);
+                    int from = clause_lo ? act[clause_lo] : 0;
+                    /* Reported speech: in "X said Y attacked Z" the attack is Y's,
+                     * so look for the subject after the last verb of saying. */
+                    int said = last_speech_verb(S, act, clause_lo, q);
+                    if (said != NO && first_actor_between(S, said + 1, wi - 1, pd.target) != NO) from = said + 1;
+                    int before = first_actor_between(S, from, wi - 1, pd.target);
                     if (before == NO && clause_source != NO) before = clause_source;
                     if (before == NO && o->default_source_prior && o->default_source[0]) before = NO;
                     else if (before == NO && !o->default_source[0]) {

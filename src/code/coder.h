@@ -35,11 +35,17 @@ typedef struct cod_options {
     int default_target_after;    /* use the default target when no actor follows the verb */
     int modality;                /* detect negation/condition/future (dyad's own; off for TABARI eval) */
     int forward;                 /* a sentence-initial pronoun refers to the previous sentence's subject */
+    int drop_subordinate;        /* drop an opening "If/When/After ...," clause before coding */
     int max_events;              /* cap per sentence */
     struct buf *trace;           /* when set, each step is explained here (dyad explain) */
 } cod_options;
 
+/* TABARI's defaults (what its suites expect). */
 void cod_options_default(cod_options *o);
+/* dyad's defaults for running news: TABARI's, plus modality flags and
+ * pronoun forwarding, and a clause after the last comma is kept (news puts
+ * "if ..., X will attack Y" and "..., he said" there alike). */
+void cod_options_news(cod_options *o);
 /* Apply one TABARI .options line ("COMPLEX: VERBS[5] ...", "SET: CODE BY
  * SENTENCE", "COMMA: OFF", "DEFAULT: SOURCE [X] PRIOR" ...). Returns 0 if
  * understood or ignorable, -1 if malformed. */

@@ -30,9 +30,7 @@ dyad_engine *dyad_engine_new(void)
     dyad_engine *e = calloc(1, sizeof *e);
     if (!e) abort();
     e->lx = lex_new();
-    cod_options_default(&e->opt);
-    e->opt.modality = 1;
-    e->opt.forward = 1;   /* articles are stories: "He said..." follows its subject */
+    cod_options_news(&e->opt);
     return e;
 }
 

@@ -15,6 +15,15 @@ void cod_options_default(cod_options *o)
     o->max_events = 64;
 }
 
+void cod_options_news(cod_options *o)
+{
+    cod_options_default(o);
+    o->modality = 1;
+    o->forward = 1;
+    o->comma_emin = o->comma_emax = 0;
+    o->drop_subordinate = 1;
+}
+
 /* Value of "NAME[n]" or "NAME = n" after `key` in s, or -1. */
 static int number_after(const char *s, const char *key)
 {

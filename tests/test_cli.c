@@ -1,0 +1,131 @@
+/* test_cli.c: the dyad command as a user runs it. */
+#include "test.h"
+#include <stdlib.h>
+#include <string.h>
+
+static char *run(const char *args, int *status)
+{
+    size_t n = strlen(test_dyad_bin()) + strlen(args) + 2;
+    char *cmd = malloc(n);
+    snprintf(cmd, n, "%s %s", test_dyad_bin(), args);
+    char *out = test_run(cmd, status);
+    free(cmd);
+    return out;
+}
+
+TEST(cli_help_and_usage_errors)
+{
+    int st;
+    char *out = run("--help", &st);
+    CHECK_INT(st, 0);
+    CHECK(out && strstr(out, "usage: dyad COMMAND"));
+    free(out);
+    out = run("code --help", &st);
+    CHECK_INT(st, 0);
+    CHECK(out && strstr(out, "--date"));
+    free(out);
+    out = run("frobnicate 2>&1", &st);
+    CHECK_INT(st, 2);
+    CHECK(out && strstr(out, "unknown command"));
+    free(out);
+    out = run("code --date 2024-13-45 x.txt 2>&1", &st);
+    CHECK_INT(st, 2);
+    free(out);
+}
+
+static const char toy_actors[] = "ARNOR [ARN]\nGONDOR [GON]\n";
+static const char toy_verbs[] = "ATTACK [190]\n";
+
+TEST(cli_bad_jsonl_line_is_reported_and_the_rest_coded)
+{
+    const char *a = test_tmp_file("cli.actors", toy_actors, sizeof toy_actors - 1);
+    const char *v = test_tmp_file("cli.verbs", toy_verbs, sizeof toy_verbs - 1);
+    static const char feed[] =
+        "{\"id\":\"one\",\"date\":\"2024-08-16\",\"text\":\"Arnor attacked Gondor on Friday.\"}\n"
+        "{\"id\":\"two\",\"text\":\"broken \n"
+        "{\"id\":\"three\",\"date\":\"2024-08-17\",\"text\":\"Gondor attacked Arnor.\"}\n";
+    const char *f = test_tmp_file("cli-feed.jsonl", feed, sizeof feed - 1);
+    char args[2048];
+    snprintf(args, sizeof args, "code --no-default-dict --dict %s --dict %s %s 2>&1", a, v, f);
+    int st;
+    char *out = run(args, &st);
+    REQUIRE(out);
+    CHECK_INT(st, 1);
+    CHECK(strstr(out, "cli-feed.jsonl:2:") != NULL);           /* the bad line, by file and line */
+    CHECK(strstr(out, "\"doc\":\"one\"") != NULL);              /* before it: coded */
+    CHECK(strstr(out, "\"doc\":\"three\"") != NULL);            /* after it: coded */
+    CHECK(strstr(out, "\"source\":\"GON\"") != NULL);
+    CHECK(strstr(out, "\"date\":\"2024-08-17\"") != NULL);
+    free(out);
+}
+
+TEST(cli_tsv_output_and_stdin)
+{
+    const char *a = test_tmp_file("cli2.actors", toy_actors, sizeof toy_actors - 1);
+    const char *v = test_tmp_file("cli2.verbs", toy_verbs, sizeof toy_verbs - 1);
+    char args[2048];
+    snprintf(args, sizeof args,
+             "code --quiet --no-default-dict --dict %s --dict %s --out tsv --date 2024-08-16 - < /dev/null; "
+             "echo 'Arnor attacked Gondor.' | %s code --quiet --no-default-dict --dict %s --dict %s --out tsv "
+             "--format text --date 2024-08-16 -",
+             a, v, test_dyad_bin(), a, v);
+    int st;
+    char *out = run(args, &st);
+    REQUIRE(out);
+    CHECK_INT(st, 0);
+    CHECK(strstr(out, "20240816\tARN\tGON\t190\t") != NULL);
+    free(out);
+}
+
+TEST(cli_database_written_and_not_duplicated)
+{
+    const char *a = test_tmp_file("cli3.actors", toy_actors, sizeof toy_actors - 1);
+    const char *v = test_tmp_file("cli3.verbs", toy_verbs, sizeof toy_verbs - 1);
+    static const char art[] = "Arnor attacked Gondor on Friday.\n";
+    const char *f = test_tmp_file("cli3-article.txt", art, sizeof art - 1);
+    char db[1024];
+    snprintf(db, sizeof db, "%s.db", f);
+    remove(db);
+    char args[4096];
+    snprintf(args, sizeof args,
+             "code --quiet --no-default-dict --dict %s --dict %s --date 2024-08-16 --db %s %s > /dev/null && "
+             "%s code --quiet --no-default-dict --dict %s --dict %s --date 2024-08-16 --db %s %s > /dev/null && "
+             "sqlite3 %s 'SELECT count(*) FROM articles; SELECT source, target, code FROM events;'",
+             a, v, db, f, test_dyad_bin(), a, v, db, f, db);
+    int st;
+    char *out = run(args, &st);
+    REQUIRE(out);
+    CHECK_INT(st, 0);
+    CHECK(strncmp(out, "1\n", 2) == 0);                  /* stored once, though coded twice */
+    CHECK(strstr(out, "ARN|GON|190") != NULL);
+    free(out);
+    remove(db);
+}
+
+TEST(cli_eval_tabari_last_line)
+{
+    const char *dir = test_shared_path("peers/tabari-validation");
+    if (!dir) SKIP("../shared/peers/tabari-validation absent");
+    char args[1024];
+    snprintf(args, sizeof args, "eval tabari %s | tail -1", dir);
+    int st;
+    char *out = run(args, &st);
+    REQUIRE(out);
+    CHECK(strncmp(out, "F1 0.", 5) == 0);
+    CHECK(strstr(out, "precision") && strstr(out, "(TP "));
+    free(out);
+}
+
+TEST(cli_dict_check_names_file_and_line)
+{
+    static const char bad[] = "ARNOR [ARN]\nGONDOR [GON\n";
+    const char *f = test_tmp_file("bad.actors", bad, sizeof bad - 1);
+    char args[1024];
+    snprintf(args, sizeof args, "dict check %s 2>&1", f);
+    int st;
+    char *out = run(args, &st);
+    REQUIRE(out);
+    CHECK_INT(st, 1);
+    CHECK(strstr(out, "bad.actors:2:") != NULL);
+    free(out);
+}

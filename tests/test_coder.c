@@ -1,0 +1,250 @@
+/* test_coder.c: the coder on small TABARI-format dictionaries written here. */
+#include "test.h"
+#include "code/coder.h"
+#include "lexicon/load.h"
+#include "text/text.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const char actors[] =
+    "ARNOR [ARN]\n"
+    "GONDOR [GON]\n"
+    "ROHAN [ROH]\n"
+    "MORDOR [MOR]\n"
+    "SOCCER [###]\n"
+    "DENETHOR [GONGOV 900101-201231] [GON]\n"
+    "<NOUN>\nTALKS\n</NOUN>\n";
+static const char agents[] = "TROOPS [~MIL]\nGOVERNMENT [~GOV]\n";
+static const char verbs[] =
+    "ATTACK [190]\n"
+    "- * BY_ACCIDENT [---]\n"
+    "SEND [150]\n{ SENT_ }\n"
+    "- * TROOPS TO + [154]\n"
+    "SAID [010?]\n"
+    "MEET [036:036]\n"
+    "URGE [102]\n";
+
+static lexicon *toy_lexicon(void)
+{
+    lexicon *lx = lex_new();
+    lex_load_tabari_actors(lx, test_tmp_file("toy.actors", actors, sizeof actors - 1));
+    lex_load_tabari_agents(lx, test_tmp_file("toy.agents", agents, sizeof agents - 1));
+    lex_load_tabari_verbs(lx, test_tmp_file("toy.verbs", verbs, sizeof verbs - 1));
+    lex_compile(lx);
+    return lx;
+}
+
+typedef struct coded {
+    arena ar;
+    txt_doc doc;
+    cod_out out;
+    const char *text;
+} coded;
+
+static void code_text(const lexicon *lx, const cod_options *o, const char *text, int date, coded *c)
+{
+    arena_init(&c->ar, 1 << 16);
+    memset(&c->out, 0, sizeof c->out);
+    c->text = text;
+    txt_analyse(&c->ar, text, strlen(text), &c->doc);
+    for (uint32_t s = 0; s < c->doc.nsent; s++) cod_sentence(lx, o, &c->ar, &c->doc, s, date, &c->out);
+}
+
+static int has_event(const coded *c, const char *src, const char *tgt, const char *code)
+{
+    for (uint32_t i = 0; i < c->out.n; i++)
+        if (!strcmp(c->out.ev[i].source, src) && !strcmp(c->out.ev[i].target, tgt) && !strcmp(c->out.ev[i].code, code))
+            return (int)i + 1;
+    return 0;
+}
+
+static int span_is(const coded *c, dyad_span s, const char *want)
+{
+    return s.end - s.start == strlen(want) && !memcmp(c->text + s.start, want, strlen(want));
+}
+
+TEST(coder_subject_verb_object_with_spans)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Arnor attacked Gondor on Monday.", 20240101, &c);
+    CHECK_INT(c.out.n, 1);
+    int k = has_event(&c, "ARN", "GON", "190");
+    REQUIRE(k);
+    const dyad_event *e = &c.out.ev[k - 1];
+    CHECK(span_is(&c, e->source_span, "Arnor"));
+    CHECK(span_is(&c, e->target_span, "Gondor"));
+    CHECK(span_is(&c, e->verb_span, "attacked"));
+    CHECK_STR(e->pattern, "ATTACK");
+    CHECK(e->sentence_span.start <= e->source_span.start && e->target_span.end <= e->sentence_span.end);
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_passive_voice_swaps_roles)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Gondor was attacked by Arnor on Monday.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "190"));
+    CHECK(!has_event(&c, "GON", "ARN", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_compound_actors_and_agents)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Arnor and Rohan attacked Gondor government troops.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GONGOV", "190") || has_event(&c, "ARN", "GONMIL", "190"));
+    CHECK(has_event(&c, "ROH", "GONGOV", "190") || has_event(&c, "ROH", "GONMIL", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_pattern_with_designated_target_and_irregular_form)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Arnor sent more troops to Rohan after the raid by Mordor.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "154"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_null_pattern_and_discard_give_nothing)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Arnor attacked Gondor by accident.", 20240101, &c);
+    CHECK_INT(c.out.n, 0);
+    arena_free(&c.ar);
+    code_text(lx, &o, "Arnor attacked Gondor in the soccer final.", 20240101, &c);
+    CHECK_INT(c.out.n, 0);
+    CHECK_INT(c.out.status, COD_DISCARD);
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_date_restricted_actor)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Denethor urged Rohan to send riders.", 19950101, &c);
+    CHECK(has_event(&c, "GONGOV", "ROH", "102"));
+    arena_free(&c.ar);
+    code_text(lx, &o, "Denethor urged Rohan to send riders.", 20240101, &c);
+    CHECK(has_event(&c, "GON", "ROH", "102"));
+    CHECK(!has_event(&c, "GONGOV", "ROH", "102"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_reported_speech_codes_the_inner_event)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Gondor said Arnor attacked Rohan.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(!has_event(&c, "GON", "ARN", "010"));
+    arena_free(&c.ar);
+    /* With nothing else to code, the subordinate "said" stands. */
+    code_text(lx, &o, "Gondor said on Monday that Arnor would not be welcome.", 20240101, &c);
+    CHECK(has_event(&c, "GON", "ARN", "010"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_paired_code_gives_both_directions)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Arnor will meet Gondor in Minas Tirith.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "036"));
+    CHECK(has_event(&c, "GON", "ARN", "036"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_modality_flags)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_news(&o);
+    coded c;
+    code_text(lx, &o, "Arnor did not attack Gondor.", 20240101, &c);
+    int k = has_event(&c, "ARN", "GON", "190");
+    REQUIRE(k);
+    CHECK(c.out.ev[k - 1].negated);
+    CHECK(!c.out.ev[k - 1].conditional);
+    arena_free(&c.ar);
+    code_text(lx, &o, "If Rohan moves, Arnor will attack Gondor.", 20240101, &c);
+    k = has_event(&c, "ARN", "GON", "190");
+    REQUIRE(k);
+    CHECK(c.out.ev[k - 1].conditional);
+    CHECK(c.out.ev[k - 1].future);
+    CHECK(!c.out.ev[k - 1].negated);
+    arena_free(&c.ar);
+    code_text(lx, &o, "Arnor attacked Gondor.", 20240101, &c);
+    k = has_event(&c, "ARN", "GON", "190");
+    REQUIRE(k);
+    CHECK(!c.out.ev[k - 1].negated && !c.out.ev[k - 1].conditional && !c.out.ev[k - 1].future);
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_trace_explains)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    buf b;
+    buf_init(&b);
+    o.trace = &b;
+    coded c;
+    code_text(lx, &o, "Arnor attacked Gondor.", 20240101, &c);
+    REQUIRE(b.data);
+    CHECK(strstr(b.data, "ARNOR/actor") != NULL);
+    CHECK(strstr(b.data, "ATTACKED/verb") != NULL);
+    buf_free(&b);
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(options_lines)
+{
+    cod_options o;
+    cod_options_default(&o);
+    CHECK_INT(cod_options_line(&o, "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN"), 0);
+    CHECK_INT(o.complex_verbs, 5);
+    CHECK_INT(o.complex_conj, 4);
+    CHECK(o.complex_noactprior);
+    cod_options_line(&o, "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8");
+    CHECK_INT(o.comma_min, 4);
+    CHECK_INT(o.comma_bmax, 8);
+    cod_options_line(&o, "DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER");
+    CHECK_STR(o.default_source, "DEFSRC");
+    CHECK(o.default_source_prior && o.default_target_after);
+    cod_options_line(&o, "DEFAULT: OFF");
+    CHECK_STR(o.default_source, "");
+    cod_options_line(&o, "SET: CODE BY SENTENCE");
+    CHECK_INT(o.code_by, COD_BY_SENTENCE);
+    CHECK_INT(cod_options_line(&o, "nonsense without colon"), -1);
+}

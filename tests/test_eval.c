@@ -1,0 +1,56 @@
+/* test_eval.c: accuracy floors on the peers' gold suites (deterministic). */
+#include "test.h"
+#include "eval/eval.h"
+#include <stdio.h>
+
+static FILE *devnull(void) { return fopen("/dev/null", "w"); }
+
+TEST(eval_tabari_validation_floor)
+{
+    const char *dir = test_shared_path("peers/tabari-validation");
+    if (!dir) SKIP("../shared/peers/tabari-validation absent");
+    eval_opts opt = {0};
+    eval_score s;
+    FILE *out = devnull();
+    REQUIRE(eval_tabari(dir, &opt, out, &s) == 0);
+    fclose(out);
+    printf("  tabari: F1 %.3f (TP %ld FP %ld FN %ld)\n", s.f1, s.tp, s.fp, s.fn);
+    CHECK(s.f1 >= 0.90);
+    /* TABARI itself scores 419 TP on this suite; dyad must find more. */
+    CHECK(s.tp > 419);
+}
+
+TEST(eval_petrarch_unit_tests_floor)
+{
+    const char *xml = test_shared_path("peers/petrarch-validation/PETR.UnitTest.records.xml");
+    if (!xml) SKIP("../shared/peers/petrarch-validation absent");
+    eval_opts opt = {0};
+    eval_score s;
+    FILE *out = devnull();
+    REQUIRE(eval_petrarch(xml, NULL, 0, &opt, out, &s) == 0);
+    fclose(out);
+    printf("  petrarch unit tests: F1 %.3f (TP %ld FP %ld FN %ld)\n", s.f1, s.tp, s.fp, s.fn);
+    CHECK(s.f1 >= 0.75);
+}
+
+TEST(eval_missing_suite_is_an_error)
+{
+    eval_opts opt = {0};
+    eval_score s;
+    FILE *out = devnull();
+    CHECK(eval_tabari("/nonexistent/dir", &opt, out, &s) == -1);
+    CHECK(eval_petrarch("/nonexistent/file.xml", NULL, 0, &opt, out, &s) == -1);
+    fclose(out);
+}
+
+TEST(eval_score_arithmetic)
+{
+    eval_score s = {8, 2, 2, 0, 0, 0};
+    eval_finish(&s);
+    CHECK(s.precision > 0.799 && s.precision < 0.801);
+    CHECK(s.recall > 0.799 && s.recall < 0.801);
+    CHECK(s.f1 > 0.799 && s.f1 < 0.801);
+    eval_score z = {0, 0, 0, 0, 0, 0};
+    eval_finish(&z);
+    CHECK(z.f1 == 0);
+}
