@@ -328,8 +328,20 @@ static void find_actors(sent *S)
             /* Agents after: "Osgiliath soldiers", "Ithilen's president", skipping adjectives. */
             while (j < S->nw && (S->w[j].type == W_ADJ)) j++;
             if (j < S->nw && S->w[j].type == W_AGENT && (S->w[j].head == NO || S->w[j].head == j)) {
-                apply_agent(S, a, j);
-                a->end = (int16_t)word_end(S, j);
+                int k = word_end(S, j) + 1;
+                if (k < S->nw && S->w[k].type == W_ACTOR && (S->w[k].head == NO || S->w[k].head == k) &&
+                    S->o->name_wins) {
+                    /* "Russian President Alexander Lukashenko": the named person
+                     * is the actor; the adjective before the title is only a
+                     * description, and may even be wrong. */
+                    a->core = (int16_t)k;
+                    set_codes(a, phrase_code(S, k));
+                    if (strlen(a->codes[0]) <= 3) apply_agent(S, a, j);
+                    a->end = (int16_t)word_end(S, k);
+                } else {
+                    apply_agent(S, a, j);
+                    a->end = (int16_t)word_end(S, j);
+                }
             }
         } else {
             /* An agent: attach to a following actor ("PRESIDENT PERES"), or

@@ -35,6 +35,7 @@ typedef struct cod_options {
     int default_target_after;    /* use the default target when no actor follows the verb */
     int modality;                /* detect negation/condition/future (dyad's own; off for TABARI eval) */
     int forward;                 /* a sentence-initial pronoun refers to the previous sentence's subject */
+    int name_wins;               /* "Russian President Lukashenko": the person's own code (default on) */
     int drop_subordinate;        /* drop an opening "If/When/After ...," clause before coding */
     int max_events;              /* cap per sentence */
     struct buf *trace;           /* when set, each step is explained here (dyad explain) */
