@@ -559,8 +559,9 @@ static void drop_comma_clauses(sent *S)
         if (words > lo && words <= hi) {
             for (int i = from; i <= to; i++) S->w[i].dropped = 1;
             /* The comma that opens the clause goes with it. */
+            /* The commas around it go with it: "X, the state's foe, said" reads "X said". */
             if (k) S->w[commas[k - 1]].dropped = 1;
-            if (k && k < nc) consumed = 1;
+            if (k && k < nc) { consumed = 1; S->w[commas[k]].dropped = 1; }
         }
     }
 }
@@ -580,6 +581,7 @@ typedef struct mctx {
     int ne;
     binding b;
     int endpos;         /* last position used, for the match span */
+    int kv;             /* index of the verb element */
 } mctx;
 
 static int actor_at(const mctx *m, int pos)
@@ -595,26 +597,19 @@ static int after_actor(const mctx *m, int pos, int actor)
     return pos;
 }
 
-static int match_from(mctx *m, int j, int pos, int adjacent)
+/* Elements after the verb, forward from pos. */
+static int match_post(mctx *m, int j, int pos, int adjacent)
 {
     if (j == m->ne) return 1;
     const lex_elem *e = &m->el[j];
     int last = adjacent ? pos : m->hi;
-    if (e->kind == LEX_VERB) {
-        if (adjacent ? pos != m->vpos : pos > m->vpos) return 0;
-        m->endpos = m->vend > m->endpos ? m->vend : m->endpos;
-        return match_from(m, j + 1, m->vend + 1, e->flags & LEX_ADJ_NEXT);
-    }
     for (int p = pos; p <= last && p <= m->hi; p++) {
-        /* Elements before the verb must end before it. */
-        if (p >= m->vpos && p <= m->vend) { if (adjacent) return 0; continue; }
-        int beforeverb = j < m->ne && p < m->vpos;
         if (e->kind == LEX_WORD) {
             const cw *x = &m->S->w[m->act[p]];
             if (!lex_word_matches(m->S->lx, e, x->w, x->n)) continue;
             int save = m->endpos;
             if (p > m->endpos) m->endpos = p;
-            if (match_from(m, j + 1, p + 1, e->flags & LEX_ADJ_NEXT)) return 1;
+            if (match_post(m, j + 1, p + 1, e->flags & LEX_ADJ_NEXT)) return 1;
             m->endpos = save;
         } else {
             int ai = actor_at(m, p);
@@ -624,15 +619,53 @@ static int match_from(mctx *m, int j, int pos, int adjacent)
             if (e->kind == LEX_SOURCE) m->b.source = ai;
             else if (e->kind == LEX_TARGET) m->b.target = ai;
             else if (e->kind == LEX_COMPOUND) m->b.compound = ai;
-            int np = after_actor(m, p, ai);
-            if (beforeverb && np > m->vpos) np = m->vpos;
-            if (match_from(m, j + 1, np, e->flags & LEX_ADJ_NEXT)) return 1;
+            if (match_post(m, j + 1, after_actor(m, p, ai), e->flags & LEX_ADJ_NEXT)) return 1;
             m->b = saved;
             /* '$'/'+' take the first actor found: do not try later ones. */
             if (e->kind != LEX_SKIP) return 0;
         }
     }
     return 0;
+}
+
+/* Elements before the verb, backward from it: each is found before the
+ * one after it, nearest first (TABARI: "+ WAS * BY $" takes the actor
+ * closest before WAS). `limit` is the position of the element after. */
+static int match_pre(mctx *m, int j, int limit, int adjacent)
+{
+    if (j < 0) return match_post(m, m->kv + 1, m->vend + 1, m->el[m->kv].flags & LEX_ADJ_NEXT);
+    const lex_elem *e = &m->el[j];
+    int next_adj = j > 0 && (m->el[j - 1].flags & LEX_ADJ_NEXT);
+    for (int p = limit - 1; p >= m->lo && (!adjacent || p == limit - 1 || e->kind != LEX_WORD); p--) {
+        if (e->kind == LEX_WORD) {
+            const cw *x = &m->S->w[m->act[p]];
+            if (!lex_word_matches(m->S->lx, e, x->w, x->n)) continue;
+            if (match_pre(m, j - 1, p, next_adj)) return 1;
+        } else {
+            int ai = actor_at(m, p);
+            if (ai == NO) { if (adjacent && p < limit - 1) return 0; continue; }
+            int end = after_actor(m, p, ai);
+            if (end > limit || (adjacent && end != limit)) continue;
+            if (e->kind == LEX_COMPOUND && m->S->a[ai].group == NO) continue;
+            binding saved = m->b;
+            if (e->kind == LEX_SOURCE) m->b.source = ai;
+            else if (e->kind == LEX_TARGET) m->b.target = ai;
+            else if (e->kind == LEX_COMPOUND) m->b.compound = ai;
+            if (match_pre(m, j - 1, p, next_adj)) return 1;
+            m->b = saved;
+            if (e->kind != LEX_SKIP) return 0;
+        }
+    }
+    return 0;
+}
+
+static int match_pattern(mctx *m)
+{
+    m->kv = 0;
+    while (m->kv < m->ne && m->el[m->kv].kind != LEX_VERB) m->kv++;
+    if (m->kv == m->ne) return 0;
+    m->endpos = m->vend;
+    return match_pre(m, m->kv - 1, m->vpos, m->kv > 0 && (m->el[m->kv - 1].flags & LEX_ADJ_NEXT));
 }
 
 /* ---- events ---- */
@@ -905,9 +938,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             for (uint32_t k = 0; k < v->npat; k++) {
                 uint32_t pi = lx->patorder[v->pat0 + k];
                 const lex_pattern *pt = &lx->patterns[pi];
-                mctx m = {S, act, lo, hi, q, vend, &lx->elems[pt->first], (int)pt->n, {NO, NO, NO}, q};
-                int start = lo;
-                if (!match_from(&m, 0, start, 0)) continue;
+                mctx m = {S, act, lo, hi, q, vend, &lx->elems[pt->first], (int)pt->n, {NO, NO, NO}, q, 0};
+                if (!match_pattern(&m)) continue;
                 pd.code = pt->code;
                 pd.pattern = pi;
                 pd.source = m.b.source;
