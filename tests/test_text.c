@@ -91,6 +91,11 @@ TEST(text_possessives)
     CHECK_STR(txt_norm(&d, (uint32_t)k - 1), "BELARUS");
     check_invariants(&d);
     arena_free(&a);
+    analyse(&a, "The U.S.'s allies and the 1990's.", &d);
+    CHECK_STR(norms(&d), "THE U.S. 'S ALLIES AND THE 1990 'S .");
+    CHECK(d.tok[2].flags & TXT_POSS);
+    check_invariants(&d);
+    arena_free(&a);
 }
 
 TEST(text_contractions_stay_whole)

@@ -12,12 +12,12 @@
 #include "util/arena.h"
 
 typedef enum cln_kind {
-    CLN_SHORTCODE,   /* [ad_1], [caption id=...] ... */
+    CLN_SHORTCODE,   /* [ad_1], [caption id=...] ..., and lone "Advertisement" lines */
     CLN_FOOTER,      /* "Source link", "Read more by X", "Copyright ..." */
     CLN_SHARE,       /* share/subscribe/follow us lines */
     CLN_BYLINE,      /* "By Jane Doe" (metadata) */
     CLN_DATELINE,    /* "MINSK, Aug 16 (Reuters) -" (metadata) */
-    CLN_MARKUP,      /* stray HTML tags or entities-only lines */
+    CLN_MARKUP,      /* stray HTML tags, &nbsp;, lines that are only a URL */
 } cln_kind;
 
 typedef struct cln_noise {

@@ -15,6 +15,7 @@ typedef struct cln_build {
     size_t n;
     cln_list inl;        /* shortcodes, tags, entities (inline pass) */
     cln_list lines;      /* whole noise lines and datelines (line pass) */
+    int close_misses;    /* closing-tag searches that failed (bounds the work) */
     const char *byline;
     const char *dateline;
 } cln_build;

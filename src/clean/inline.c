@@ -4,6 +4,9 @@
 
 #define MAX_TAG 1000        /* longest shortcode/tag we accept, bytes */
 #define MAX_PAIRED 8192     /* how far a [caption] may look for its [/caption] */
+#define MAX_SCRIPT 65536    /* how far a <script> may look for its </script> */
+#define MAX_MISSES 64       /* failed closing-tag searches per text: a hostile
+                               input of many unclosed tags stays linear */
 
 static int is_alpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
@@ -91,9 +94,10 @@ static size_t shortcode(cln_build *b, size_t i)
     int kind = shortcode_kind(name, nlen);
     if (!kind) return 0;
     size_t end = i + len;
-    if (kind == 2 && !closing) {
+    if (kind == 2 && !closing && b->close_misses < MAX_MISSES) {
         size_t c = find_close(b->t, b->n, end, MAX_PAIRED, '[', name, nlen);
         if (c) end = c;
+        else b->close_misses++;
     }
     return end - i;
 }
@@ -121,9 +125,10 @@ static size_t html_tag(cln_build *b, size_t i)
     if (!len) return 0;
     int kind = html_kind(name, nlen);
     if (!kind) return 0;
-    if (kind == 2 && !closing) {
-        size_t c = find_close(b->t, b->n, i + len, 65536, '<', name, nlen);
+    if (kind == 2 && !closing && b->close_misses < MAX_MISSES) {
+        size_t c = find_close(b->t, b->n, i + len, MAX_SCRIPT, '<', name, nlen);
         if (c) return c - i;
+        b->close_misses++;
     }
     return len;
 }

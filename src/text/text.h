@@ -5,7 +5,27 @@
  * into that same text and a normalised form used for dictionary matching:
  * upper-cased, accents stripped (utf8proc), curly quotes/apostrophes folded
  * to ASCII. Invalid UTF-8 is reported (offsets in txt_doc.bad) and treated
- * as a word-break; it never aborts. No allocation outside the arena. */
+ * as a word-break; it never aborts. No allocation outside the arena.
+ *
+ * Tokenisation conventions the coder can rely on:
+ *  - Possessives are split off: "Russia's" -> RUSSIA + 'S (TXT_POSS);
+ *    "Belarus' borders" -> BELARUS + ' (TXT_POSS). The 's of it's, he's,
+ *    that's, there's, what's, who's, here's, where's, how's, let's is also
+ *    split (norm 'S) but flagged TXT_WORD, not TXT_POSS.
+ *  - Other contractions stay whole: DIDN'T, WON'T, CAN'T, WE'LL, O'BRIEN.
+ *  - A hyphen between two words splits them and is not a token; the second
+ *    word has TXT_HYPHEN: "al-Assad" -> AL, ASSAD; "U.S.-led" -> U.S., LED.
+ *  - Dashes (U+2013, U+2014, " - ", "--") are one TXT_PUNCT token, norm "-".
+ *  - Abbreviations keep their period: U.S., GEN., MR., JAN., INC., P.M.,
+ *    E.G., initials (W.); TXT_ABBREV unless the period also ends the
+ *    sentence (then TXT_SENT_END instead).
+ *  - Numbers keep inner , and . (1,000  3.5); "2.5bn", "5th" are words.
+ *  - Every other punctuation character is its own TXT_PUNCT token; "..."
+ *    and U+2026 are one token, norm "...". Quote marks are TXT_PUNCT |
+ *    TXT_QUOTE plus TXT_OPEN_Q or TXT_CLOSE_Q; a stray apostrophe is plain
+ *    TXT_PUNCT.
+ *  - Sentences partition the tokens: every token is in exactly one, and
+ *    closing quotes/brackets after the final . ! ? belong to it. */
 #ifndef DYAD_TEXT_H
 #define DYAD_TEXT_H
 #include <stddef.h>

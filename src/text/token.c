@@ -55,19 +55,32 @@ static int peek_class(const txt_build *b, size_t i)
 static int is_alnum_class(int cl) { return cl == CH_ALPHA || cl == CH_DIGIT || cl == CH_MARK; }
 
 /* Fold token bytes into the norm buffer; counts cased and upper-case
- * letters and notes whether the first letter is upper-case. */
-static void fold_token(txt_build *b, size_t start, size_t end, unsigned *letters,
+ * letters and notes whether the first letter is upper-case. ASCII takes
+ * the fast path; only other characters go through utf8proc. */
+static void fold_token(txt_build *b, size_t start, size_t end, int punct, unsigned *letters,
                        unsigned *upper, int *first_up)
 {
     const unsigned char *s = b->s;
     *letters = *upper = 0;
     *first_up = -1;
-    norm_reserve(b, TXT_FOLD_CP_MAX + 1);
-    size_t k = txt_fold_special(s + start, end - start, b->norm + b->nlen);
+    norm_reserve(b, end - start + TXT_FOLD_CP_MAX + 1);
+    size_t k = punct ? txt_fold_special(s + start, end - start, b->norm + b->nlen) : 0;
     if (k) { b->nlen += k; return; }
     for (size_t i = start; i < end;) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            int up = c - 'A' < 26u, low = c - 'a' < 26u;
+            if (up || low) {
+                (*letters)++;
+                *upper += (unsigned)up;
+                if (*first_up < 0) *first_up = up;
+            }
+            b->norm[b->nlen++] = (char)(low ? c - 32 : c);
+            i++;
+            continue;
+        }
         int32_t cp;
-        int len = s[i] < 0x80 ? (cp = s[i], 1) : txt_dec(s, end, i, &cp);
+        int len = txt_dec(s, end, i, &cp);
         if (len < 0) { i += (size_t)-len; continue; }  /* cannot happen: tokens hold valid UTF-8 */
         int up = txt_is_upper(cp), low = !up && txt_is_lower(cp);
         if (up || low) {
@@ -75,7 +88,8 @@ static void fold_token(txt_build *b, size_t start, size_t end, unsigned *letters
             *upper += (unsigned)up;
             if (*first_up < 0) *first_up = up;
         }
-        norm_reserve(b, TXT_FOLD_CP_MAX + 1);
+        /* room for this character's expansion and the rest as ASCII */
+        norm_reserve(b, TXT_FOLD_CP_MAX + (end - i) + 1);
         b->nlen += txt_fold_cp(cp, b->norm + b->nlen);
         i += (size_t)len;
     }
@@ -94,7 +108,7 @@ static void emit(txt_build *b, size_t start, size_t end, unsigned flags, int aux
     size_t n0 = b->nlen;
     unsigned letters, upper;
     int first_up;
-    fold_token(b, start, end, &letters, &upper, &first_up);
+    fold_token(b, start, end, !(flags & (TXT_WORD | TXT_NUMBER)), &letters, &upper, &first_up);
     if (b->nlen == n0) {  /* only invisible characters: keep the raw bytes */
         norm_reserve(b, end - start + 1);
         memcpy(b->norm + b->nlen, b->s + start, end - start);
@@ -166,7 +180,9 @@ static void scan_run(const txt_build *b, size_t i, word_scan *w)
     memset(w, 0, sizeof *w);
     w->ascii = w->all_single = 1;
     while (j < b->n && j - i < TXT_MAX_TOKEN) {
-        int cl = peek(b, j, &cp, &len);
+        int cl;
+        if (b->s[j] < 0x80) { cp = b->s[j]; len = 1; cl = txt_ascii_class[cp]; }
+        else cl = peek(b, j, &cp, &len);
         if (cl == CH_ALPHA || cl == CH_DIGIT) {
             w->alpha |= cl == CH_ALPHA;
             w->ascii &= cp < 0x80;
@@ -246,7 +262,7 @@ static size_t word(txt_build *b, size_t i, uint8_t gap, unsigned pend)
     int ab = abbrev_kind(b, i, &w);
     size_t end = w.end + (ab != AB_NONE);
     emit(b, i, end, (w.alpha ? TXT_WORD : TXT_NUMBER) | pend, ab, gap);
-    return ab != AB_NONE ? end : possessive(b, i, end, &w);
+    return possessive(b, i, end, &w);   /* U.S.'s as well as Russia's */
 }
 
 /* A run of characters of the given classes (dashes, periods). */
@@ -352,8 +368,9 @@ void txt_tokenise(txt_build *b)
     int prev = CH_SPACE;   /* class of the character before i */
     while (i < b->n) {
         int32_t cp;
-        int len;
-        int cl = peek(b, i, &cp, &len);
+        int len, cl;
+        if (b->s[i] < 0x80) { cp = b->s[i]; len = 1; cl = txt_ascii_class[cp]; }
+        else cl = peek(b, i, &cp, &len);
         if (cl == CH_BAD) add_bad(b, i);
         if (cl == CH_BAD || cl == CH_SPACE || cl == CH_JOIN) { gap |= G_SPACE; prev = CH_SPACE; i += (size_t)len; continue; }
         if (cl == CH_NL) { gap |= (gap & G_NL) ? G_PARA | G_SPACE : G_NL | G_SPACE; prev = CH_NL; i += (size_t)len; continue; }
