@@ -178,7 +178,9 @@ TEST(clean_keeps_prose_that_mentions_noise_words)
                     "Share prices fell sharply.\n"
                     "Subscribers to the service were told nothing, he added, and that was that for the rest of the long week of talks.\n"
                     "Advertisement revenues fell.\n"
-                    "Visit www.example.com for details.\n";
+                    "Visit www.example.com for details.\n"
+                    "Share this information, please?\n"
+                    "\xD0\x94\xD0\xB8\xD0\xB5\xD1\x82\xD0\xB0 \xE2\x80\x94 \xD0\x9C\xD0\xB8\xD0\xBD\xD1\x81\xD0\xBA.\n";
     arena a;
     cln_result r;
     clean(&a, s, &r);
@@ -212,6 +214,8 @@ TEST(clean_datelines)
         {"KYIV, Ukraine (AP) \xE2\x80\x94 Drones struck.", "KYIV, Ukraine", "KYIV, Ukraine (AP) \xE2\x80\x94"},
         {"Moscow (Reuters) -- Russia said so.", "Moscow", "Moscow (Reuters) --"},
         {"Belarus moves troops\nBy Jane Doe\nMINSK (Reuters) - Belarus said so.", "MINSK", "MINSK (Reuters) -"},
+        {"(Reuters) \xE2\x80\x94 The attorney general is investigating WeWork.", "", "(Reuters) \xE2\x80\x94"},
+        {"BUFFALO, N.Y. \xE2\x80\x94 Hours before the game, the coach spoke.", "BUFFALO, N.Y.", "BUFFALO, N.Y. \xE2\x80\x94"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         arena a;
@@ -230,6 +234,9 @@ TEST(clean_no_false_datelines)
         "Lukashenko \xE2\x80\x94 a key ally of Putin \xE2\x80\x94 said so.",
         "NATO \xE2\x80\x94 the alliance \xE2\x80\x94 met.",
         "Troops moved on Friday.\n\nKYIV (AP) \xE2\x80\x94 A second story starts here.",
+        "Simple Hiking Survival Kit (with Kids) - The Anti-June Cleaver",
+        "Atkins Diet (14 days) - Reviews",
+        "(He left early) - and then it rained.",
     };
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
         arena a;

@@ -127,8 +127,13 @@ static int is_share(const line *l)
 {
     size_t n = l->n;
     if (share_buttons(l)) return 1;
-    if ((starts(l, "share this") || starts(l, "share on ") || starts(l, "share via ") ||
-         starts(l, "share:")) && n <= 120)
+    /* "Share this:", "Share this story", "Share this with Facebook" -- but
+     * not "Share this information, please?" */
+    if (n <= 120 && l->s[n - 1] != '?' &&
+        (eq(l, "share this") || starts(l, "share this:") || starts(l, "share this with ") ||
+         starts(l, "share this article") || starts(l, "share this story") ||
+         starts(l, "share this post") || starts(l, "share this page") || starts(l, "share on ") ||
+         starts(l, "share via ") || starts(l, "share:")))
         return 1;
     if (starts(l, "follow us") && n <= 150) return 1;
     if (starts(l, "follow ") && n <= 120 &&
@@ -239,7 +244,8 @@ static size_t cap_words(const char *s, size_t n, size_t i, int max, int *caps)
         size_t a = i;
         while (i < n && (is_alnum(s[i]) || s[i] == '.' || s[i] == '-' || s[i] == '\'' ||
                          (unsigned char)s[i] >= 0x80)) {
-            if (s[i] >= 'a' && s[i] <= 'z') *caps = 0;
+            /* only ASCII capitals count: lower case in other scripts is invisible here */
+            if ((s[i] >= 'a' && s[i] <= 'z') || (unsigned char)s[i] >= 0x80) *caps = 0;
             i++;
         }
         if (i - a < 2 && !(i < n && s[i] == ' ')) break;
@@ -281,13 +287,47 @@ static size_t dash_at(const char *s, size_t n, size_t i)
     return 0;
 }
 
+/* After a dateline's dash the story goes on with a space and then a
+ * capital, a digit or a quote ("KYIV (AP) — Russian forces ..."). */
+static int story_follows(const char *s, size_t n, size_t e)
+{
+    if (e >= n || s[e] != ' ') return 0;
+    while (e < n && s[e] == ' ') e++;
+    return e < n && (is_upper_start(s + e) || (s[e] >= '0' && s[e] <= '9') || s[e] == '"' ||
+                     (unsigned char)s[e] == 0xE2);
+}
+
+/* An agency in parentheses starting at i (after the '('): "Reuters", "AP",
+ * "dpa", "AFP/Getty"; returns the offset after ')', 0 if not one. Page
+ * titles like "Survival Kit (with Kids) - Site" must not pass. */
+static size_t agency_at(const char *s, size_t n, size_t i)
+{
+    size_t a = i;
+    if (i >= n || !((s[i] >= 'A' && s[i] <= 'Z') || cln_prefix(s + i, n - i, "dpa"))) return 0;
+    while (i < n && i - a <= 30 && s[i] != ')') {
+        char c = s[i];
+        if (!((c | 32) >= 'a' && (c | 32) <= 'z') && c != ' ' && c != '.' && c != '&' && c != '-' && c != '/')
+            return 0;
+        i++;
+    }
+    return i < n && s[i] == ')' ? i + 1 : 0;
+}
+
 /* "MINSK, Aug 16 (Reuters) -", "KYIV (AP) —", "WASHINGTON —" at the start
  * of s: returns the dateline's end (after the dash), 0 if none; *place_end
  * marks the end of the place name(s). */
 static size_t dateline_at(const char *s, size_t n, size_t *place_end)
 {
     int caps, caps2, agency = 0;
-    size_t i = cap_words(s, n, 0, 4, &caps);
+    size_t i = cap_words(s, n, 0, 3, &caps);
+    if (!i && n > 0 && s[0] == '(') {  /* "(Reuters) - ..." with no place */
+        *place_end = 0;
+        i = agency_at(s, n, 1);
+        size_t k = i;
+        while (k < n && s[k] == ' ') k++;
+        size_t e = i ? dash_at(s, n, k) : 0;
+        return e && story_follows(s, n, e) ? e : 0;
+    }
     if (!i) return 0;
     *place_end = i;
     for (int parts = 0; parts < 2 && i + 2 < n && s[i] == ',' && s[i + 1] == ' '; parts++) {
@@ -298,22 +338,15 @@ static size_t dateline_at(const char *s, size_t n, size_t *place_end)
         i = *place_end = p;   /* "KYIV, Ukraine" */
     }
     if (i + 1 < n && s[i] == ' ' && s[i + 1] == '(') {
-        size_t j = i + 2;
-        while (j < n && j - i < 40 && s[j] != ')' && s[j] != '(' && s[j] != '\n') j++;
-        if (j >= n || s[j] != ')' || j == i + 2) return 0;
+        size_t j = agency_at(s, n, i + 2);
+        if (!j) return 0;
         agency = 1;
-        i = j + 1;
+        i = j;
     }
     while (i < n && s[i] == ' ') i++;
     size_t e = dash_at(s, n, i);
     if (!e || !(caps || agency)) return 0;
-    /* the story follows with a capital, a digit or a quote */
-    size_t k = e;
-    while (k < n && s[k] == ' ') k++;
-    if (k < n && !(is_upper_start(s + k) || (s[k] >= '0' && s[k] <= '9') || s[k] == '"' ||
-                   (unsigned char)s[k] == 0xE2))
-        return 0;
-    return e;
+    return story_follows(s, n, e) ? e : 0;
 }
 
 /* ---- the line pass ---- */
