@@ -547,3 +547,19 @@ TEST(text_seed_article_sentences)
     free(raw);
     arena_free(&a);
 }
+
+TEST(text_many_short_sentences)
+{
+    /* more sentences than the first guess of the sentence array holds */
+    static char s[4000];
+    size_t n = 0;
+    for (int k = 0; k < 300; k++) n += (size_t)snprintf(s + n, sizeof s - n, "Stop. ");
+    arena a;
+    txt_doc d;
+    analyse(&a, s, &d);
+    CHECK_INT(d.ntok, 600);
+    CHECK_INT(d.nsent, 300);
+    CHECK_STR(sent(&d, 299), "Stop.");
+    check_invariants(&d);
+    arena_free(&a);
+}

@@ -157,6 +157,13 @@ static void detect_wrap(splitter *sp)
 /* Close sentence [from, end): flag its final punctuation. */
 static void finish(txt_build *b, txt_doc *doc, uint32_t from, uint32_t end, int depth)
 {
+    if (doc->nsent == b->scap) {  /* grow by copying, as token arrays do */
+        uint32_t cap = b->scap * 2;
+        txt_sentence *v = arena_alloc(b->a, cap * sizeof *v);
+        memcpy(v, doc->sent, doc->nsent * sizeof *v);
+        doc->sent = v;
+        b->scap = cap;
+    }
     txt_sentence *s = &doc->sent[doc->nsent++];
     s->start = b->tok[from].start;
     s->end = b->tok[end - 1].end;
@@ -174,7 +181,8 @@ static void finish(txt_build *b, txt_doc *doc, uint32_t from, uint32_t end, int 
 void txt_sentences(txt_build *b, txt_doc *doc)
 {
     splitter sp = {b, 0, 0};
-    doc->sent = arena_alloc(b->a, (b->ntok + 1) * sizeof *doc->sent);
+    b->scap = b->ntok / 16 + 4;  /* news averages 20-30 tokens a sentence */
+    doc->sent = arena_alloc(b->a, b->scap * sizeof *doc->sent);
     doc->nsent = 0;
     if (b->ntok == 0) return;
     detect_wrap(&sp);

@@ -33,7 +33,7 @@
 #include "util/arena.h"
 
 enum {
-    TXT_WORD     = 1 << 0,  /* letters (may contain - ' . as in U.S., al-Assad) */
+    TXT_WORD     = 1 << 0,  /* letters/digits (may contain ' . as in DIDN'T, U.S.) */
     TXT_NUMBER   = 1 << 1,  /* digits, maybe with , . (3.5, 1,000) */
     TXT_PUNCT    = 1 << 2,  /* one punctuation character (, ; : ( ) etc.) */
     TXT_QUOTE    = 1 << 3,  /* a quotation mark (straight or curly, single when used as quote) */

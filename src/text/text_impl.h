@@ -117,6 +117,7 @@ typedef struct txt_build {
     size_t nlen, ncap;
     uint32_t *bad;
     uint32_t nbad, badcap;
+    uint32_t scap;    /* sentences allocated in the txt_doc */
     int dq_open;      /* straight double quotes currently open */
     int sq_open;      /* single quotes currently open */
 } txt_build;
