@@ -265,6 +265,18 @@ static void set_codes(cactor *a, const char *code)
     for (char *save = NULL, *t = strtok_r(tmp, "/", &save); t; t = strtok_r(NULL, "/", &save)) add_code(a, t);
 }
 
+/* out = a followed by b, cut to cap - 1 bytes (codes longer than that are
+ * not meaningful, and a cut is better than an overflow). */
+static void join_codes(char *out, size_t cap, const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > cap - 1) la = cap - 1;
+    if (lb > cap - 1 - la) lb = cap - 1 - la;
+    memmove(out, a, la);
+    memmove(out + la, b, lb);
+    out[la + lb] = 0;
+}
+
 /* Combine an agent code ("~GOV" or "NGO~") with an actor code, skipping an
  * agent already present on a 3-character boundary. */
 static void combine(char *out, size_t cap, const char *actor, const char *agent)
@@ -275,9 +287,9 @@ static void combine(char *out, size_t cap, const char *actor, const char *agent)
     snprintf(core, sizeof core, "%.*s", (int)(al - 1), suffix ? agent + 1 : agent);
     size_t cl = strlen(core), l = strlen(actor);
     for (size_t k = 0; cl && k + cl <= l; k += 3)
-        if (!memcmp(actor + k, core, cl)) { snprintf(out, cap, "%s", actor); return; }
-    if (suffix) snprintf(out, cap, "%s%s", actor, core);
-    else snprintf(out, cap, "%s%s", core, actor);
+        if (!memcmp(actor + k, core, cl)) { join_codes(out, cap, actor, ""); return; }
+    if (suffix) join_codes(out, cap, actor, core);
+    else join_codes(out, cap, core, actor);
 }
 
 static const char *phrase_code(const sent *S, int word)
