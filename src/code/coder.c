@@ -29,6 +29,7 @@ typedef struct cw {
     uint8_t poss;        /* followed by a possessive 's */
     uint8_t dropped;     /* inside an eliminated comma clause */
     uint8_t protect;     /* conjunction/comma inside a compound: not a clause break */
+    uint16_t cls;        /* closed-class word flags (CL_*), computed once */
     int16_t head;        /* start word of the phrase covering this word, NO if none */
     int16_t end;         /* for a phrase start: its last word */
     int16_t actor;       /* index in actors of the actor unit starting here, NO if none */
@@ -61,10 +62,32 @@ typedef struct sent {
 
 /* ---- word stream ---- */
 
-static int is_word(const char *w, uint16_t n, const char *lit)
+/* Closed-class words the shallow parse needs, looked up once per word. */
+enum {
+    CL_DET = 1 << 0, CL_CONJ = 1 << 1, CL_PRON_HE = 1 << 2, CL_PRON_HIS = 1 << 3, CL_PRON_THEY = 1 << 4,
+    CL_AUX = 1 << 5, CL_PASSIVE = 1 << 6, CL_BY = 1 << 7, CL_PREP = 1 << 8, CL_FORMER = 1 << 9,
+    CL_SUBORD = 1 << 10, CL_BUT = 1 << 11,
+};
+static const struct { const char *w; uint8_t n; uint16_t cls; } closed_words[] = {
+    {"THE", 3, CL_DET}, {"A", 1, CL_DET}, {"AN", 2, CL_DET}, {"NEITHER", 7, CL_DET}, {"EITHER", 6, CL_DET},
+    {"BOTH", 4, CL_DET}, {"AND", 3, CL_CONJ}, {"BUT", 3, CL_CONJ | CL_BUT}, {"OR", 2, CL_CONJ},
+    {"NOR", 3, CL_CONJ}, {"HE", 2, CL_PRON_HE}, {"SHE", 3, CL_PRON_HE}, {"IT", 2, CL_PRON_HE},
+    {"ITS", 3, CL_PRON_HIS}, {"HIS", 3, CL_PRON_HIS}, {"HER", 3, CL_PRON_HIS}, {"THEY", 4, CL_PRON_THEY},
+    {"THEM", 4, CL_PRON_THEY}, {"THEIR", 5, CL_PRON_THEY}, {"WAS", 3, CL_AUX | CL_PASSIVE},
+    {"WERE", 4, CL_AUX | CL_PASSIVE}, {"BEEN", 4, CL_AUX | CL_PASSIVE}, {"IS", 2, CL_AUX}, {"ARE", 3, CL_AUX},
+    {"BE", 2, CL_AUX}, {"BEING", 5, CL_AUX}, {"BY", 2, CL_BY}, {"OF", 2, CL_PREP}, {"IN", 2, CL_PREP},
+    {"FORMER", 6, CL_FORMER}, {"IF", 2, CL_SUBORD}, {"WHEN", 4, CL_SUBORD}, {"AFTER", 5, CL_SUBORD},
+    {"BEFORE", 6, CL_SUBORD}, {"WHILE", 5, CL_SUBORD}, {"ALTHOUGH", 8, CL_SUBORD}, {"THOUGH", 6, CL_SUBORD},
+    {"UNLESS", 6, CL_SUBORD}, {"UNTIL", 5, CL_SUBORD}, {"SINCE", 5, CL_SUBORD}, {"BECAUSE", 7, CL_SUBORD},
+    {"AS", 2, CL_SUBORD}, {"ONCE", 4, CL_SUBORD}, {"WHETHER", 7, CL_SUBORD},
+};
+
+static uint16_t closed_class(const char *w, uint16_t n)
 {
-    size_t l = strlen(lit);
-    return n == l && !memcmp(w, lit, l);
+    if (n > 8) return 0;
+    for (size_t i = 0; i < sizeof closed_words / sizeof *closed_words; i++)
+        if (closed_words[i].n == n && !memcmp(closed_words[i].w, w, n)) return closed_words[i].cls;
+    return 0;
 }
 
 static void build_words(sent *S, uint32_t t0, uint32_t nt)
@@ -94,6 +117,7 @@ static void build_words(sent *S, uint32_t t0, uint32_t nt)
         x->phrase = UINT32_MAX;
         x->cap = (tk->flags & TXT_CAP) && S->nw > 0;
         if (tk->flags & TXT_WORD) { letters++; if (tk->flags & TXT_ALLCAPS) caps++; }
+        x->cls = closed_class(norm, tk->norm_len);
         if (norm[0] == ',' || norm[0] == ';') { x->type = W_COMMA; x->w = ","; x->n = 1; }
         else if (tk->flags & TXT_NUMBER) x->type = W_NUMBER;
         S->nw++;
@@ -167,16 +191,6 @@ static void visit_phrase(void *ctx, uint32_t ph)
     }
 }
 
-static const char *const determiners[] = {"THE", "A", "AN", "NEITHER", "EITHER", "BOTH", NULL};
-static const char *const conjunctions[] = {"AND", "BUT", "OR", "NOR", NULL};
-static const char *const pronouns[] = {"HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR", NULL};
-static const char *const auxiliaries[] = {"WAS", "WERE", "BEEN", "IS", "ARE", "BE", "BEING", NULL};
-
-static int in_list(const cw *x, const char *const *list)
-{
-    for (int i = 0; list[i]; i++) if (is_word(x->w, x->n, list[i])) return 1;
-    return 0;
-}
 
 static void classify(sent *S)
 {
@@ -223,7 +237,7 @@ static void classify(sent *S)
                 if ((v->code.flags & LEX_CODE_NULL) && !v->npat) type = W_NOUN;
             }
             /* Closed-class words are only taken by a phrase of two words or more. */
-            if (b.best_end == i && (in_list(x, determiners) || in_list(x, conjunctions))) goto closed;
+            if (b.best_end == i && (x->cls & (CL_DET | CL_CONJ))) goto closed;
             x->type = (uint8_t)type;
             x->phrase = b.best;
             x->end = (int16_t)b.best_end;
@@ -232,12 +246,12 @@ static void classify(sent *S)
             continue;
         }
     closed:
-        if (in_list(x, determiners)) x->type = W_DETERM;
-        else if (in_list(x, conjunctions)) x->type = W_CONJ;
-        else if (in_list(x, pronouns)) x->type = W_PRON;
-        else if (in_list(x, auxiliaries)) x->type = W_AUX;
-        else if (is_word(x->w, x->n, "BY")) x->type = W_BY;
-        else if (is_word(x->w, x->n, "OF") || is_word(x->w, x->n, "IN")) x->type = W_PREP;
+        if (x->cls & CL_DET) x->type = W_DETERM;
+        else if (x->cls & CL_CONJ) x->type = W_CONJ;
+        else if (x->cls & (CL_PRON_HE | CL_PRON_HIS | CL_PRON_THEY)) x->type = W_PRON;
+        else if (x->cls & CL_AUX) x->type = W_AUX;
+        else if (x->cls & CL_BY) x->type = W_BY;
+        else if (x->cls & CL_PREP) x->type = W_PREP;
     }
     /* Verbs used as nouns: after a determiner, or capitalised mid-sentence. */
     for (int i = 0; i < S->nw; i++) {
@@ -300,7 +314,7 @@ static const char *phrase_code(const sent *S, int word)
 
 static int is_former(const sent *S, int word)
 {
-    return word > 0 && is_word(S->w[word - 1].w, S->w[word - 1].n, "FORMER");
+    return word > 0 && (S->w[word - 1].cls & CL_FORMER);
 }
 
 /* Add the agent's code to the actor's. "Former" before the actor or the
@@ -402,7 +416,7 @@ static void find_compounds(sent *S)
             while (j < S->a[m + 1].start) {
                 const cw *x = &S->w[j];
                 if (x->type == W_COMMA && !comma && !conj) comma = 1;
-                else if (x->type == W_CONJ && !conj && !is_word(x->w, x->n, "BUT") &&
+                else if (x->type == W_CONJ && !conj && !(x->cls & CL_BUT) &&
                          /* "awful and evil": an adjective compound, not a list of actors */
                          !(j > 0 && S->w[j - 1].type == W_ADJ && j + 1 < S->nw && S->w[j + 1].type == W_ADJ))
                     conj = 1;
@@ -451,7 +465,7 @@ static int forward_pronoun(sent *S, int i, const cod_out *ctx)
     cw *x = &S->w[i];
     if (!S->o->forward || !ctx || !ctx->nfwd) return 0;
     if (S->na && S->a[0].start < i) return 0;
-    int plural = in_list(x, (const char *const[]){"THEY", "THEM", "THEIR", NULL});
+    int plural = (x->cls & CL_PRON_THEY) != 0;
     if (plural != ctx->fwd_compound) return 0;
     cactor *a = &S->a[S->na];
     memset(a, 0, sizeof *a);
@@ -472,8 +486,8 @@ static void resolve_pronouns(sent *S, const cod_out *ctx)
         if (x->type == W_PRON && forward_pronoun(S, i, ctx)) continue;
         if (x->type != W_PRON || !n0) continue;
         int ante = NO;
-        if (in_list(x, (const char *const[]){"HE", "SHE", "IT", NULL})) ante = 0;
-        else if (in_list(x, (const char *const[]){"ITS", "HIS", "HER", NULL})) {
+        if (x->cls & CL_PRON_HE) ante = 0;
+        else if (x->cls & CL_PRON_HIS) {
             for (int k = 0; k < n0; k++) if (S->a[k].end < i) ante = k;
             /* first actor prior: the earliest one */
             for (int k = 0; k < n0; k++) if (S->a[k].end < i) { ante = k; break; }
@@ -489,7 +503,7 @@ static void resolve_pronouns(sent *S, const cod_out *ctx)
         a->start = a->end = a->core = (int16_t)i;
         a->pronoun = 1;
         a->group = NO;
-        if (S->a[ante].group != NO && in_list(x, (const char *const[]){"THEY", "THEM", "THEIR", NULL})) {
+        if (S->a[ante].group != NO && (x->cls & CL_PRON_THEY)) {
             a->ncodes = 0;
             for (int k = 0; k < n0; k++)
                 if (S->a[k].group == S->a[ante].group)
@@ -540,14 +554,11 @@ static void trace_words(const sent *S)
 
 /* ---- comma-delimited clauses ---- */
 
-static const char *const subordinators[] = {"IF", "WHEN", "AFTER", "BEFORE", "WHILE", "ALTHOUGH", "THOUGH",
-                                            "UNLESS", "UNTIL", "SINCE", "BECAUSE", "AS", "ONCE", "WHETHER", NULL};
-
 static void drop_comma_clauses(sent *S)
 {
     const cod_options *o = S->o;
     /* "If Rohan moves, Arnor will attack": the subject is after the comma. */
-    if (o->drop_subordinate && S->nw && in_list(&S->w[0], subordinators)) {
+    if (o->drop_subordinate && S->nw && (S->w[0].cls & CL_SUBORD)) {
         int c = 0;
         while (c < S->nw && !(S->w[c].type == W_COMMA && !S->w[c].protect)) c++;
         if (c < S->nw - 1)
@@ -839,7 +850,7 @@ static int passive_at(const sent *S, const int *act, int na, int vpos, int vend)
     int aux = 0;
     for (int k = 1; k <= 2 && vpos - k >= 0; k++) {
         const cw *x = &S->w[act[vpos - k]];
-        if (is_word(x->w, x->n, "WAS") || is_word(x->w, x->n, "WERE") || is_word(x->w, x->n, "BEEN")) aux = 1;
+        if (x->cls & CL_PASSIVE) aux = 1;
     }
     return aux && vend + 1 < na && S->w[act[vend + 1]].type == W_BY;
 }
