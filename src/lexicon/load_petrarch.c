@@ -711,10 +711,11 @@ static int petr_code(const char *s, size_t n, lex_code *out)
     tmp[k] = 0;
     if (tmp[0] == ':') {
         memset(out, 0, sizeof *out);
-        if (!tmp[1] || strlen(tmp + 1) >= sizeof out->pair) return -1;
+        size_t pl = strlen(tmp + 1);
+        if (!pl || pl >= sizeof out->pair) return -1;
         for (const char *q = tmp + 1; *q; q++) if (!isalnum((unsigned char)*q)) return -1;
         out->flags = LEX_CODE_NULL | LEX_CODE_PAIRED;
-        snprintf(out->pair, sizeof out->pair, "%s", tmp + 1);
+        memcpy(out->pair, tmp + 1, pl + 1);
         return 0;
     }
     return lex_parse_code(tmp, out);
