@@ -7,8 +7,9 @@
  * ("file:line: warning: what"), then a summary line
  * ("file: N entries, E errors, W warnings"). Warnings: the same phrase
  * with different codes, actor codes not starting with a 3-letter code,
- * date ranges that end before they start or overlap with another code,
- * verbs and patterns whose event code is not a CAMEO code.
+ * date ranges that end before they start or partly overlap the range of
+ * another code (sharing a boundary day, or lying inside the other, is
+ * fine), verbs and patterns whose event code is not a CAMEO code.
  *
  * Returns the number of errors (warnings do not count), or -1 when the file
  * cannot be read or its format is unknown. */

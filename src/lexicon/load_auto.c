@@ -317,7 +317,11 @@ static int check_warnings(const lexicon *lx, buf *m)
             for (uint32_t l = 0; dated && l < k; l++) {
                 const lex_choice *d = &lx->choices[p->choice0 + l];
                 if ((d->from == 0 && d->to == 99999999) || d->code == c->code) continue;
-                if (c->from <= d->to && d->from <= c->to) {
+                /* Ranges that share one boundary day, or where one holds the
+                 * other (the first listed wins), are written on purpose. */
+                int lo = c->from > d->from ? c->from : d->from, hi = c->to < d->to ? c->to : d->to;
+                int nested = (c->from >= d->from && c->to <= d->to) || (d->from >= c->from && d->to <= c->to);
+                if (lo < hi && !nested) {
                     nw += warn(m, lx, p->src, "date ranges of %s and %s overlap", lex_str(lx, d->code), code);
                     break;
                 }
