@@ -56,6 +56,8 @@ typedef struct sent {
     int allcaps;             /* the text is all upper case: no capital-letter nouns */
     int discard, complex;    /* a ### or +++ phrase was seen */
     int date;                /* yyyymmdd for date-restricted codes */
+    uint32_t *ids;           /* every lexicon string some word could match (open addressing, 0 = empty) */
+    uint32_t ids_mask;
     cw w[MAX_WORDS];
     cactor a[MAX_ACTORS];
 } sent;
@@ -123,6 +125,74 @@ static void build_words(sent *S, uint32_t t0, uint32_t nt)
         S->nw++;
     }
     S->allcaps = letters > 2 && caps * 10 >= letters * 9;
+}
+
+/* ---- which lexicon words can occur in this sentence ---- */
+
+static void ids_add(sent *S, uint32_t id)
+{
+    uint32_t i = id * 2654435761u & S->ids_mask;
+    while (S->ids[i] && S->ids[i] != id) i = (i + 1) & S->ids_mask;
+    S->ids[i] = id;
+}
+
+static int ids_has(const sent *S, uint32_t id)
+{
+    uint32_t i = id * 2654435761u & S->ids_mask;
+    while (S->ids[i]) {
+        if (S->ids[i] == id) return 1;
+        i = (i + 1) & S->ids_mask;
+    }
+    return 0;
+}
+
+/* Collect the ids of every prefix of every word (a stem or an exact word,
+ * with or without a regular ending, is a prefix of the text word), plus
+ * the bases that are not prefixes (ACCUSING -> ACCUSE, CITIES -> CITY).
+ * A pattern needing a word outside this set cannot match: most of the
+ * thousands of patterns of a common verb are skipped with one lookup. */
+static void collect_ids(sent *S, arena *ar)
+{
+    const strtab *t = &S->lx->str;
+    size_t need = 16;
+    for (int i = 0; i < S->nw; i++) need += (size_t)S->w[i].n + 2;
+    uint32_t cap = 64;
+    while (cap < need * 2) cap *= 2;
+    S->ids = arena_calloc(ar, cap * sizeof *S->ids);
+    S->ids_mask = cap - 1;
+    char tmp[128];
+    for (int i = 0; i < S->nw; i++) {
+        const char *w = S->w[i].w;
+        size_t n = S->w[i].n;
+        uint32_t h = 2166136261u;
+        for (size_t l = 0; l < n; l++) {
+            h ^= (unsigned char)w[l];
+            h *= 16777619u;
+            uint32_t id = strtab_find_h(t, w, l + 1, h);
+            if (id) ids_add(S, id);
+        }
+        if (n > 4 && n < sizeof tmp && !memcmp(w + n - 3, "ING", 3)) {
+            memcpy(tmp, w, n - 3);
+            tmp[n - 3] = 'E';
+            uint32_t id = strtab_find(t, tmp, n - 2);
+            if (id) ids_add(S, id);
+        }
+        if (n > 4 && n < sizeof tmp && (!memcmp(w + n - 3, "IES", 3) || !memcmp(w + n - 3, "IED", 3))) {
+            memcpy(tmp, w, n - 3);
+            tmp[n - 3] = 'Y';
+            uint32_t id = strtab_find(t, tmp, n - 2);
+            if (id) ids_add(S, id);
+        }
+    }
+}
+
+/* Could every literal word of the pattern occur in the sentence? */
+static int pattern_possible(const sent *S, const lex_pattern *pt)
+{
+    const lex_elem *el = &S->lx->elems[pt->first];
+    for (uint32_t k = 0; k < pt->n; k++)
+        if (el[k].kind == LEX_WORD && !ids_has(S, el[k].word)) return 0;
+    return 1;
 }
 
 /* ---- dictionary phrases ---- */
@@ -895,6 +965,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     build_words(S, ts->tok, ts->ntok);
     if (!S->nw) return 0;
     if (o->minimum_words && S->nw < o->minimum_words) { out->status = COD_SHORT; return 0; }
+    collect_ids(S, ar);
     classify(S);
     find_actors(S);
     find_compounds(S);
@@ -961,6 +1032,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             for (uint32_t k = 0; k < v->npat; k++) {
                 uint32_t pi = lx->patorder[v->pat0 + k];
                 const lex_pattern *pt = &lx->patterns[pi];
+                if (!pattern_possible(S, pt)) continue;
                 mctx m = {S, act, lo, hi, q, vend, &lx->elems[pt->first], (int)pt->n, {NO, NO, NO}, q, 0};
                 if (!match_pattern(&m)) continue;
                 pd.code = pt->code;

@@ -90,5 +90,3 @@ uint32_t strtab_intern(strtab *t, const char *s, size_t n)
     return id;
 }
 
-const char *strtab_str(const strtab *t, uint32_t id) { return t->pool + t->offs[id]; }
-uint32_t strtab_len(const strtab *t, uint32_t id) { return t->lens[id]; }

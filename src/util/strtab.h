@@ -26,7 +26,8 @@ uint32_t    strtab_hash(const char *s, size_t n);
 uint32_t    strtab_intern(strtab *t, const char *s, size_t n);
 uint32_t    strtab_find(const strtab *t, const char *s, size_t n);
 uint32_t    strtab_find_h(const strtab *t, const char *s, size_t n, uint32_t h);
-const char *strtab_str(const strtab *t, uint32_t id);
-uint32_t    strtab_len(const strtab *t, uint32_t id);
+/* Inline: the matcher calls these for every word it compares. */
+static inline const char *strtab_str(const strtab *t, uint32_t id) { return t->pool + t->offs[id]; }
+static inline uint32_t strtab_len(const strtab *t, uint32_t id) { return t->lens[id]; }
 
 #endif
