@@ -338,3 +338,56 @@ TEST(dict_countries_un_members)
     free(iso);
     free(dict);
 }
+
+/* ---- people ---- */
+
+/* Does choice text "CODE" or "CODE from..to" have a start date (from)? */
+static int choice_has_start(const char *c)
+{
+    while (*c == ' ') c++;
+    const char *sp = strchr(c, ' ');
+    if (!sp) return 0;
+    while (*sp == ' ') sp++;
+    /* YYYY-MM-DD.. */
+    for (int i = 0; i < 10; i++) {
+        char ch = sp[i];
+        if (i == 4 || i == 7) { if (ch != '-') return 0; }
+        else if (!isdigit((unsigned char)ch)) return 0;
+    }
+    return sp[10] == '.' && sp[11] == '.';
+}
+
+TEST(dict_people_have_start_dates)
+{
+    char *dict = slurp(dict_path("people.dyad"));
+    REQUIRE(dict != NULL);
+    dict_iter it = {dict, 0, 0, ""};
+    dict_line l;
+    char lhs[4096], rhs[1024];
+    int people = 0;
+    while (dict_next(&it, &l)) {
+        if (strcmp(l.section, "actors")) continue;
+        if (!split_arrow(l.text, lhs, sizeof lhs, rhs, sizeof rhs)) {
+            char m[128]; snprintf(m, sizeof m, "people.dyad:%d has \"names => codes\"", l.lineno);
+            test_fail(__FILE__, __LINE__, m);
+            continue;
+        }
+        people++;
+        int start = 0, undated_last = 0;
+        char *save = NULL;
+        for (char *c = strtok_r(rhs, ";", &save); c; c = strtok_r(NULL, ";", &save)) {
+            if (choice_has_start(c)) start = 1;
+            undated_last = !strstr(c, "..");
+        }
+        if (!start) {
+            char m[256]; snprintf(m, sizeof m, "people.dyad:%d (%.60s) has a dated code with a start date", l.lineno, lhs);
+            test_fail(__FILE__, __LINE__, m);
+        }
+        if (!undated_last) {
+            char m[256]; snprintf(m, sizeof m, "people.dyad:%d (%.60s) ends with an undated country code", l.lineno, lhs);
+            test_fail(__FILE__, __LINE__, m);
+        }
+    }
+    CHECK(people >= 800);
+    free(dict);
+}
