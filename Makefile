@@ -24,7 +24,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all test check bench fuzz clean example
+.PHONY: all test check bench fuzz fuzz-run clean example
 all: $(BUILD)/dyad
 
 $(BUILD)/%.o: %.c
@@ -58,6 +58,12 @@ build-fuzz/%: fuzz/%.c
 	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libdyad.a
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) \
 	  -o $@ $< build-fuzz/libdyad.a $(PKG_LIBS) -lpthread -lm
+
+# Run every fuzz target for FUZZ_SECONDS (default 60) on a scratch corpus.
+FUZZ_SECONDS ?= 60
+fuzz-run: $(FUZZ_BIN)
+	@for t in $(FUZZ_BIN); do mkdir -p build-fuzz/corpus/$$(basename $$t); \
+	  echo "== $$t"; $$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build-fuzz/corpus/$$(basename $$t) 2>&1 | tail -1 || exit 1; done
 
 example: $(BUILD)/dyad
 	sh scripts/example.sh $(BUILD)/dyad
