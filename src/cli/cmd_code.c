@@ -100,7 +100,18 @@ int cmd_code(int argc, char **argv)
     dyad_engine_ready(eng);
     unsigned nmsg;
     const char *msgs = dyad_engine_messages(eng, &nmsg);
-    if (nmsg) fprintf(stderr, "%s", msgs);
+    if (nmsg) {
+        /* The first few problems, then a count: big public dictionaries have dozens. */
+        const char *m = msgs;
+        for (unsigned i = 0; i < 10 && *m; i++) {
+            const char *nl = strchr(m, '\n');
+            size_t n = nl ? (size_t)(nl - m + 1) : strlen(m);
+            fwrite(m, 1, n, stderr);
+            m += n;
+        }
+        if (nmsg > 10)
+            fprintf(stderr, "dyad: ... %u dictionary problems in all; 'dyad dict check FILE' lists them\n", nmsg);
+    }
 
     sto_db *db = NULL;
     if (db_path) {

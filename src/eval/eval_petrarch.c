@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct want { char s[DYAD_CODE_MAX], t[DYAD_CODE_MAX], c[8]; int used; } want;
 
@@ -61,6 +62,8 @@ static void flatten(char *s)
 int eval_petrarch(const char *records, const char *const *dicts, int ndicts, const eval_opts *opt, FILE *outf,
                   eval_score *score)
 {
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     char *xml = eval_slurp(records);
     if (!xml) { fprintf(stderr, "dyad: eval petrarch: cannot read %s\n", records); return -1; }
     lexicon *lx = lex_new();
@@ -75,6 +78,8 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
         environment_dicts(xml, dir, lx);
     }
     lex_compile(lx);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double load_s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     if (lx->nerrors && opt->verbose) fprintf(outf, "dictionary messages: %u\n", lx->nerrors);
     cod_options o;
     cod_options_default(&o);
@@ -156,9 +161,12 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
         }
         free(text);
     }
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    double code_s = (double)(t0.tv_sec - t1.tv_sec) + (double)(t0.tv_nsec - t1.tv_nsec) / 1e9;
     eval_finish(score);
     eval_print_cats(outf, &cats);
-    fprintf(outf, "records %d, exact %d\n", records_n, exact);
+    fprintf(outf, "records %d, exact %d; dictionaries loaded in %.3f s, coded in %.3f s (%.0f records/s)\n",
+            records_n, exact, load_s, code_s, code_s > 0 ? records_n / code_s : 0.0);
     eval_print_final(outf, score);
     arena_free(&ar);
     free(xml);

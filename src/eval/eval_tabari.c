@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct triple { char s[DYAD_CODE_MAX], t[DYAD_CODE_MAX], c[8]; int used; } triple;
 
@@ -116,6 +117,8 @@ static int code_record(const lexicon *lx, const cod_options *o, arena *ar, const
 
 int eval_tabari(const char *dir, const eval_opts *opt, FILE *outf, eval_score *score)
 {
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     char path[1024];
     snprintf(path, sizeof path, "%s/Validate.project", dir);
     char *proj = eval_slurp(path);
@@ -137,6 +140,8 @@ int eval_tabari(const char *dir, const eval_opts *opt, FILE *outf, eval_score *s
     if (has_agents) lex_load_tabari_agents(lx, agents);
     lex_load_tabari_verbs(lx, verbs);
     lex_compile(lx);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double load_s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     if (lx->nerrors && opt->verbose) fprintf(outf, "dictionary messages:\n%s", lx->errors.data);
     cod_options o;
     cod_options_default(&o);
@@ -257,9 +262,12 @@ int eval_tabari(const char *dir, const eval_opts *opt, FILE *outf, eval_score *s
         }
         buf_free(&trace);
     }
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    double code_s = (double)(t0.tv_sec - t1.tv_sec) + (double)(t0.tv_nsec - t1.tv_nsec) / 1e9;
     eval_finish(score);
     eval_print_cats(outf, &cats);
-    fprintf(outf, "records %d, exact %d\n", records, exact);
+    fprintf(outf, "records %d, exact %d; dictionaries loaded in %.3f s, coded in %.3f s (%.0f records/s)\n",
+            records, exact, load_s, code_s, code_s > 0 ? records / code_s : 0.0);
     eval_print_final(outf, score);
     arena_free(&ar);
     free(text);
