@@ -299,10 +299,6 @@ static void classify(sent *S)
                 if (!code || c[0] == '-' || c[0] == '#' || c[0] == '+') type = W_NOUN;
             } else if (type == W_VERB) {
                 const lex_verb *v = &lx->verbs[p->verb];
-                if (v->code.flags & LEX_CODE_DISCARD) S->discard = 1;
-                if (S->o->trace && (v->code.flags & (LEX_CODE_DISCARD | LEX_CODE_COMPLEX)))
-                    buf_printf(S->o->trace, "special verb %s\n", lex_str(lx, v->text));
-                if (v->code.flags & LEX_CODE_COMPLEX) S->complex = 1;
                 /* A null-coded root with no patterns is no verb at all. */
                 if ((v->code.flags & LEX_CODE_NULL) && !v->npat) type = W_NOUN;
             }
@@ -323,12 +319,18 @@ static void classify(sent *S)
         else if (x->cls & CL_BY) x->type = W_BY;
         else if (x->cls & CL_PREP) x->type = W_PREP;
     }
-    /* Verbs used as nouns: after a determiner, or capitalised mid-sentence. */
+    /* Verbs used as nouns: after a determiner, capitalised mid-sentence, or
+     * possessive ("donate's"). Only real verbs then carry their special codes. */
     for (int i = 0; i < S->nw; i++) {
         cw *x = &S->w[i];
-        if (x->type != W_VERB) continue;
+        if (x->type != W_VERB || (x->head != NO && x->head != i)) continue;
         int after_det = i > 0 && S->w[i - 1].type == W_DETERM;
-        if (after_det || (x->cap && !S->allcaps)) x->type = W_NOUN;
+        if (after_det || (x->cap && !S->allcaps) || S->w[x->end].poss) { x->type = W_NOUN; continue; }
+        const lex_verb *v = &lx->verbs[lx->phrases[x->phrase].verb];
+        if (v->code.flags & LEX_CODE_DISCARD) S->discard = 1;
+        if (v->code.flags & LEX_CODE_COMPLEX) S->complex = 1;
+        if (S->o->trace && (v->code.flags & (LEX_CODE_DISCARD | LEX_CODE_COMPLEX)))
+            buf_printf(S->o->trace, "special verb %s\n", lex_str(lx, v->text));
     }
 }
 
@@ -691,6 +693,14 @@ static int after_actor(const mctx *m, int pos, int actor)
 }
 
 /* Elements after the verb, forward from pos. */
+/* A word with a possessive ("plan's") is not the exact word PLAN_, unless
+ * the element takes regular endings. */
+static int word_matches(const mctx *m, const lex_elem *e, const cw *x)
+{
+    if (x->poss && e->how == LEX_EXACT && !(e->flags & LEX_ENDS)) return 0;
+    return lex_word_matches(m->S->lx, e, x->w, x->n);
+}
+
 static int match_post(mctx *m, int j, int pos, int adjacent)
 {
     if (j == m->ne) return 1;
@@ -699,7 +709,7 @@ static int match_post(mctx *m, int j, int pos, int adjacent)
     for (int p = pos; p <= last && p <= m->hi; p++) {
         if (e->kind == LEX_WORD) {
             const cw *x = &m->S->w[m->act[p]];
-            if (!lex_word_matches(m->S->lx, e, x->w, x->n)) continue;
+            if (!word_matches(m, e, x)) continue;
             int save = m->endpos;
             if (p > m->endpos) m->endpos = p;
             if (match_post(m, j + 1, p + 1, e->flags & LEX_ADJ_NEXT)) return 1;
@@ -732,7 +742,7 @@ static int match_pre(mctx *m, int j, int limit, int adjacent)
     for (int p = limit - 1; p >= m->lo && (!adjacent || p == limit - 1 || e->kind != LEX_WORD); p--) {
         if (e->kind == LEX_WORD) {
             const cw *x = &m->S->w[m->act[p]];
-            if (!lex_word_matches(m->S->lx, e, x->w, x->n)) continue;
+            if (!word_matches(m, e, x)) continue;
             if (match_pre(m, j - 1, p, next_adj)) return 1;
         } else {
             int ai = actor_at(m, p);
@@ -915,6 +925,19 @@ static int first_actor_between(const sent *S, int from, int to, int skip_codes_o
     return NO;
 }
 
+/* The actor closest before word `to` (not before `from`), distinct from ref. */
+static int nearest_actor_before(const sent *S, int from, int to, int ref)
+{
+    int best = NO;
+    for (int f = from; f <= to; f++) {
+        int k = first_actor_between(S, f, to, ref);
+        if (k == NO) break;
+        best = k;
+        f = S->a[k].start;
+    }
+    return best;
+}
+
 static int passive_at(const sent *S, const int *act, int na, int vpos, int vend)
 {
     int aux = 0;
@@ -1074,7 +1097,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                         after = again;
                     }
                     if (after == NO && !(o->default_target_after && o->default_target[0]))
-                        after = first_actor_between(S, act[clause_lo], wi - 1, pd.source);
+                        after = nearest_actor_before(S, act[clause_lo], wi - 1, pd.source);
                     if (after == NO && pd.source != NO && S->a[pd.source].group != NO) {
                         pd.compound = pd.source;
                         pd.self_compound = 1;

@@ -434,10 +434,10 @@ static void expand(expand_ctx *x, const char *s)
             size_t need = (size_t)(amp - s) + strlen(m) + strlen(e) + 1;
             char *v = malloc(need);
             if (!v) abort();
-            /* A synset is one unit: a '_' after it does not bind its last
-             * word to what follows (TABARI matches "&NEG_EVER" across a gap). */
+            /* TABARI does not hold a multi-word member's last word to a '_'
+             * after the synset ("&NEG_EVER" matches "did not even ever"). */
             snprintf(v, need, "%.*s%s%s", (int)(amp - s), s, m, e);
-            if (*e == '_') v[(amp - s) + (ptrdiff_t)strlen(m)] = ' ';
+            if (*e == '_' && strpbrk(m, " _")) v[(amp - s) + (ptrdiff_t)strlen(m)] = ' ';
             x->depth++;
             expand(x, v);
             x->depth--;
