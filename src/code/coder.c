@@ -1003,7 +1003,12 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     int nverbs = 0, nconj = 0, first_verb = NO;
     for (int p = 0; p < na; p++) {
         const cw *x = &S->w[act[p]];
-        if (x->type == W_VERB && (x->head == NO || x->head == act[p])) { nverbs++; if (first_verb == NO) first_verb = act[p]; }
+        /* A null-coded root only codes through a pattern: not a verb for the complexity rules. */
+        if (x->type == W_VERB && (x->head == NO || x->head == act[p]) &&
+            !(lx->verbs[lx->phrases[x->phrase].verb].code.flags & LEX_CODE_NULL)) {
+            nverbs++;
+            if (first_verb == NO) first_verb = act[p];
+        }
         if (x->type == W_CONJ && !x->protect) nconj++;
     }
     const char *why = NULL;
