@@ -255,9 +255,16 @@ static int parse_elems(lexicon *lx, const char *text, int pattern, int verbish, 
 
 static void normalise_text(const char *in, char *out, size_t cap)
 {
-    /* Hyphens join words like '_' does ("BARAD-DUR"); "---" stays a code. */
+    /* Hyphens join words like '_' does ("BARAD-DUR"); "---" stays a code.
+     * Treebank-split contractions, as PETRARCH writes them, are joined the
+     * way dyad's tokeniser keeps them: "DID N'T" -> "DIDN'T". */
     size_t k = 0;
     for (; *in && k < cap - 1; in++) {
+        if ((*in == ' ' || *in == '_') && (in[1] == 'N' || in[1] == 'n') && in[2] == '\'' &&
+            (in[3] == 'T' || in[3] == 't') && (!in[4] || in[4] == ' ' || in[4] == '_' || in[4] == '=')) {
+            if (k && out[k - 1] == '=') k--;
+            continue;
+        }
         int run = in[0] == '-' && (in[1] == '-' || (k > 0 && out[k - 1] == '-'));
         out[k] = (*in == '-' && !run) ? '_' : *in;
         k++;
@@ -340,8 +347,12 @@ int lex_add_synset_member(lexicon *lx, const char *name, const char *member, lex
     size_t ml = strlen(member);
     while (ml && isspace((unsigned char)member[ml - 1])) ml--;
     if (!ml) { lex_error(lx, src, "empty synset member"); return -1; }
+    char norm[1024];
+    snprintf(norm, sizeof norm, "%.*s", (int)(ml < 1000 ? ml : 1000), member);
+    char joined[1024];
+    normalise_text(norm, joined, sizeof joined);
     GROW(s->members, s->n, s->cap);
-    s->members[s->n++] = strtab_intern(&lx->str, member, ml);
+    s->members[s->n++] = strtab_intern(&lx->str, joined, strlen(joined));
     return 0;
 }
 
