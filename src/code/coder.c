@@ -39,7 +39,8 @@ typedef struct cw {
 typedef struct cactor {
     int16_t start, end;              /* words covered, agents included */
     int16_t core;                    /* the actor (or pronoun) word */
-    int16_t group;                   /* compound group id (first member's index), NO if single */
+    int16_t group;                   /* compound group id (first member's first word), NO if single */
+    int16_t lead_agent;              /* agent word before the actor ("soldiers from X"), NO if none */
     uint8_t ncodes;
     uint8_t pronoun;
     char codes[MAX_CODES][DYAD_CODE_MAX];
@@ -68,7 +69,7 @@ typedef struct sent {
 enum {
     CL_DET = 1 << 0, CL_CONJ = 1 << 1, CL_PRON_HE = 1 << 2, CL_PRON_HIS = 1 << 3, CL_PRON_THEY = 1 << 4,
     CL_AUX = 1 << 5, CL_PASSIVE = 1 << 6, CL_BY = 1 << 7, CL_PREP = 1 << 8, CL_FORMER = 1 << 9,
-    CL_SUBORD = 1 << 10, CL_BUT = 1 << 11,
+    CL_SUBORD = 1 << 10, CL_BUT = 1 << 11, CL_FROM = 1 << 12,
 };
 static const struct { const char *w; uint8_t n; uint16_t cls; } closed_words[] = {
     {"THE", 3, CL_DET}, {"A", 1, CL_DET}, {"AN", 2, CL_DET}, {"NEITHER", 7, CL_DET}, {"EITHER", 6, CL_DET},
@@ -77,7 +78,7 @@ static const struct { const char *w; uint8_t n; uint16_t cls; } closed_words[] =
     {"ITS", 3, CL_PRON_HIS}, {"HIS", 3, CL_PRON_HIS}, {"HER", 3, CL_PRON_HIS}, {"THEY", 4, CL_PRON_THEY},
     {"THEM", 4, CL_PRON_THEY}, {"THEIR", 5, CL_PRON_THEY}, {"WAS", 3, CL_AUX | CL_PASSIVE},
     {"WERE", 4, CL_AUX | CL_PASSIVE}, {"BEEN", 4, CL_AUX | CL_PASSIVE}, {"IS", 2, CL_AUX}, {"ARE", 3, CL_AUX},
-    {"BE", 2, CL_AUX}, {"BEING", 5, CL_AUX}, {"BY", 2, CL_BY}, {"OF", 2, CL_PREP}, {"IN", 2, CL_PREP},
+    {"BE", 2, CL_AUX}, {"BEING", 5, CL_AUX}, {"BY", 2, CL_BY}, {"OF", 2, CL_PREP}, {"IN", 2, CL_PREP}, {"FROM", 4, CL_FROM},
     {"FORMER", 6, CL_FORMER}, {"IF", 2, CL_SUBORD}, {"WHEN", 4, CL_SUBORD}, {"AFTER", 5, CL_SUBORD},
     {"BEFORE", 6, CL_SUBORD}, {"WHILE", 5, CL_SUBORD}, {"ALTHOUGH", 8, CL_SUBORD}, {"THOUGH", 6, CL_SUBORD},
     {"UNLESS", 6, CL_SUBORD}, {"UNTIL", 5, CL_SUBORD}, {"SINCE", 5, CL_SUBORD}, {"BECAUSE", 7, CL_SUBORD},
@@ -317,7 +318,7 @@ static void classify(sent *S)
         else if (x->cls & (CL_PRON_HE | CL_PRON_HIS | CL_PRON_THEY)) x->type = W_PRON;
         else if (x->cls & CL_AUX) x->type = W_AUX;
         else if (x->cls & CL_BY) x->type = W_BY;
-        else if (x->cls & CL_PREP) x->type = W_PREP;
+        else if ((x->cls & CL_PREP) || ((x->cls & CL_FROM) && S->o->loose_agents)) x->type = W_PREP;
     }
     /* Verbs used as nouns: after a determiner, capitalised mid-sentence, or
      * possessive ("donate's"). Only real verbs then carry their special codes. */
@@ -416,6 +417,7 @@ static void find_actors(sent *S)
         cactor *a = &S->a[S->na];
         memset(a, 0, sizeof *a);
         a->group = NO;
+        a->lead_agent = NO;
         a->start = (int16_t)i;
         a->end = (int16_t)word_end(S, i);
         if (x->type == W_ACTOR) {
@@ -423,8 +425,14 @@ static void find_actors(sent *S)
             set_codes(a, phrase_code(S, i));
             /* Agent before: "PRESIDENT PERES" / "ISRAELI PRESIDENT" handled below. */
             int j = a->end + 1;
-            /* Agents after: "Osgiliath soldiers", "Ithilen's president", skipping adjectives. */
-            while (j < S->nw && (S->w[j].type == W_ADJ)) j++;
+            /* Agents after: "Osgiliath soldiers", "Ithilen's president", skipping
+             * adjectives, and after a possessive a couple of unknown words too
+             * ("Dagolath's first deputy prime minister"). */
+            int loose = S->w[a->end].poss && S->o->loose_agents ? 2 : 0;
+            while (j < S->nw && (S->w[j].type == W_ADJ || (loose && S->w[j].type == W_NULL && !S->w[j].cls))) {
+                if (S->w[j].type == W_NULL) loose--;
+                j++;
+            }
             if (j < S->nw && S->w[j].type == W_AGENT && (S->w[j].head == NO || S->w[j].head == j)) {
                 int k = word_end(S, j) + 1;
                 if (k < S->nw && S->w[k].type == W_ACTOR && (S->w[k].head == NO || S->w[k].head == k) &&
@@ -457,8 +465,7 @@ static void find_actors(sent *S)
                 set_codes(a, phrase_code(S, j));
                 apply_agent(S, a, i);
                 a->end = (int16_t)word_end(S, j);
-                /* A second agent right after the actor: "the president of Ithilen's army"? rare. */
-                (void)via_prep;
+                if (via_prep) a->lead_agent = (int16_t)i;
             } else if (S->o->convert_agents) {
                 /* TABARI keeps the agent code, connector and all ("~MIL"), so a
                  * later pass can add the country when it becomes known. */
@@ -515,6 +522,15 @@ static void find_compounds(sent *S)
         for (int i = k; i <= last; i++) S->a[i].group = S->a[k].start;
         for (int j = S->a[k].start; j <= S->a[last].end; j++)
             if (S->w[j].type == W_CONJ || S->w[j].type == W_COMMA) S->w[j].protect = 1;
+        /* "Soldiers from Gondor and Rohan": the agent belongs to every member
+         * (TABARI keeps it on the first only). */
+        if (S->o->distribute_agents && S->a[k].lead_agent != NO)
+            for (int i = k + 1; i <= last; i++)
+                if (S->a[i].lead_agent == NO && S->a[i].core == S->a[i].start) {
+                    int before = S->a[i].ncodes ? (int)strlen(S->a[i].codes[0]) : 0;
+                    apply_agent(S, &S->a[i], S->a[k].lead_agent);
+                    if (S->a[i].ncodes && (int)strlen(S->a[i].codes[0]) != before) S->a[i].lead_agent = S->a[k].lead_agent;
+                }
         k = last;
     }
     /* Compound noun and adjective phrases also keep their conjunctions. */

@@ -36,6 +36,8 @@ typedef struct cod_options {
     int modality;                /* detect negation/condition/future (dyad's own; off for TABARI eval) */
     int forward;                 /* a sentence-initial pronoun refers to the previous sentence's subject */
     int name_wins;               /* "Russian President Lukashenko": the person's own code (default on) */
+    int distribute_agents;       /* "soldiers from A and B": the agent goes to each member */
+    int loose_agents;            /* "soldiers FROM X", "X's first deputy minister" (PETRARCH's reach) */
     int drop_subordinate;        /* drop an opening "If/When/After ...," clause before coding */
     int max_events;              /* cap per sentence */
     struct buf *trace;           /* when set, each step is explained here (dyad explain) */

@@ -23,6 +23,8 @@ void cod_options_news(cod_options *o)
     o->forward = 1;
     o->comma_emin = o->comma_emax = 0;
     o->drop_subordinate = 1;
+    o->distribute_agents = 1;
+    o->loose_agents = 1;
 }
 
 /* Value of "NAME[n]" or "NAME = n" after `key` in s, or -1. */

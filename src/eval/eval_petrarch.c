@@ -82,7 +82,8 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
     double load_s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     if (lx->nerrors && opt->verbose) fprintf(outf, "dictionary messages: %u\n", lx->nerrors);
     cod_options o;
-    cod_options_default(&o);
+    cod_options_news(&o);
+    o.modality = 0; /* the suite codes plain events; flags would not change them */
     arena ar;
     arena_init(&ar, 1 << 16);
     eval_cats cats = {0};
