@@ -129,3 +129,30 @@ TEST(cli_dict_check_names_file_and_line)
     CHECK(strstr(out, "bad.actors:2:") != NULL);
     free(out);
 }
+
+TEST(cli_database_keeps_noise_and_byline_as_metadata)
+{
+    const char *a = test_tmp_file("cli4.actors", toy_actors, sizeof toy_actors - 1);
+    const char *v = test_tmp_file("cli4.verbs", toy_verbs, sizeof toy_verbs - 1);
+    static const char art[] = "By Jane Roe\n[ad_1]\nArnor attacked Gondor on Friday.\nSource link\n";
+    const char *f = test_tmp_file("cli4-article.txt", art, sizeof art - 1);
+    char db[1024];
+    snprintf(db, sizeof db, "%s.db", f);
+    remove(db);
+    char args[4096];
+    snprintf(args, sizeof args,
+             "code --quiet --no-default-dict --dict %s --dict %s --date 2024-08-16 --db %s %s > /dev/null && "
+             "sqlite3 %s \"SELECT kind || '=' || text FROM noise ORDER BY start; SELECT byline FROM articles;"
+             " SELECT count(*) FROM events;\"",
+             a, v, db, f, db);
+    int st;
+    char *out = run(args, &st);
+    REQUIRE(out);
+    CHECK_INT(st, 0);
+    CHECK(strstr(out, "shortcode=[ad_1]") != NULL);
+    CHECK(strstr(out, "footer=Source link") != NULL);
+    CHECK(strstr(out, "\nJane Roe\n") != NULL);
+    CHECK(strstr(out, "\n1\n") != NULL); /* the one real event, nothing from the noise */
+    free(out);
+    remove(db);
+}

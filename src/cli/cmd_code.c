@@ -40,6 +40,9 @@ static int store_result(sto_db *db, const dyad_article *a, const dyad_result *r)
     int64_t id = sto_article(db, a, r->text);
     if (id == 0) return 1;
     if (id < 0) return -1;
+    if ((r->byline[0] || r->dateline[0]) && sto_article_meta(db, id, r->byline, r->dateline)) return -1;
+    for (uint32_t i = 0; i < r->nnoise; i++)
+        if (sto_noise(db, id, r->noise[i].kind, a->text, a->len, r->noise[i].span)) return -1;
     for (uint32_t i = 0; i < r->nsentences; i++)
         if (sto_sentence(db, id, i, r->text, r->len, r->sentences[i])) return -1;
     for (uint32_t i = 0; i < r->nevents; i++)

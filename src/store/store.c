@@ -12,7 +12,9 @@
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS articles("
     " id TEXT NOT NULL UNIQUE, url TEXT, source TEXT, title TEXT, date INTEGER,"
-    " text TEXT, content_hash TEXT);"
+    " text TEXT, content_hash TEXT, byline TEXT, dateline TEXT);"
+    "CREATE TABLE IF NOT EXISTS noise("
+    " article INTEGER NOT NULL, kind TEXT, start INTEGER, \"end\" INTEGER, text TEXT);"
     "CREATE TABLE IF NOT EXISTS sentences("
     " article INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER, \"end\" INTEGER, text TEXT);"
     "CREATE UNIQUE INDEX IF NOT EXISTS sentences_article ON sentences(article, idx);"
@@ -30,7 +32,7 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS actors_code ON actors(code);";
 
 /* The statements, prepared once; indexes into sto_db.st. */
-enum { ST_BEGIN, ST_COMMIT, ST_ARTICLE, ST_SENTENCE, ST_EVENT, ST_ACTOR, ST_COUNT };
+enum { ST_BEGIN, ST_COMMIT, ST_ARTICLE, ST_SENTENCE, ST_EVENT, ST_ACTOR, ST_META, ST_NOISE, ST_COUNT };
 
 static const char *const statements[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN",
@@ -44,6 +46,8 @@ static const char *const statements[ST_COUNT] = {
                  " source_text, target_text, verb_text, spans, pattern, pattern_origin)"
                  " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [ST_ACTOR] = "INSERT INTO actors(code, text, article, sentence, event, role) VALUES(?,?,?,?,?,?)",
+    [ST_META] = "UPDATE articles SET byline = ?, dateline = ? WHERE rowid = ?",
+    [ST_NOISE] = "INSERT INTO noise(article, kind, start, \"end\", text) VALUES(?,?,?,?,?)",
 };
 
 struct sto_db {
@@ -190,6 +194,28 @@ int64_t sto_article(sto_db *db, const dyad_article *a, const char *text)
     if (sqlite3_changes(db->db) == 0) return 0; /* id already stored */
     db->pending++;
     return sqlite3_last_insert_rowid(db->db);
+}
+
+int sto_article_meta(sto_db *db, int64_t article, const char *byline, const char *dateline)
+{
+    sqlite3_stmt *st = db->st[ST_META];
+    bind_str(st, 1, byline);
+    bind_str(st, 2, dateline);
+    sqlite3_bind_int64(st, 3, article);
+    return run(st);
+}
+
+int sto_noise(sto_db *db, int64_t article, const char *kind, const char *raw, size_t len, dyad_span s)
+{
+    size_t n;
+    const char *p = out_span_text(raw, len, s, &n);
+    sqlite3_stmt *st = db->st[ST_NOISE];
+    sqlite3_bind_int64(st, 1, article);
+    bind_str(st, 2, kind);
+    sqlite3_bind_int64(st, 3, s.start);
+    sqlite3_bind_int64(st, 4, s.end);
+    bind_bytes(st, 5, p, n);
+    return run(st);
 }
 
 int sto_sentence(sto_db *db, int64_t article, uint32_t idx, const char *text, size_t len,

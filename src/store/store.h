@@ -13,7 +13,9 @@
  * Schema (user_version 1):
  *   articles(id TEXT UNIQUE, url, source, title, date INTEGER yyyymmdd or
  *            NULL, text = the cleaned text, content_hash = FNV-1a 64 of
- *            the raw text in hex)
+ *            the raw text in hex, byline, dateline: metadata the cleaner
+ *            took out of the text)
+ *   noise(article, kind, start, "end", text): what the cleaner removed
  *   sentences(article = articles.rowid, idx 0-based, start, "end", text)
  *   events(article, sentence, source, target, code, root, quad, goldstein,
  *          plover, date, negated, conditional, future, hedged, reported
@@ -48,6 +50,13 @@ int sto_commit(sto_db *db);
  * a->text). Returns its rowid; 0 when the id was already stored (nothing
  * written); -1 on error (sto_errmsg). */
 int64_t sto_article(sto_db *db, const dyad_article *a, const char *text);
+
+/* Byline and dateline of a stored article ("" or NULL for none). 0 or -1. */
+int sto_article_meta(sto_db *db, int64_t article, const char *byline, const char *dateline);
+
+/* One removed noise region (kind as cln_kind_name gives it), with its raw
+ * text taken from raw[0..len) at span s. 0 or -1. */
+int sto_noise(sto_db *db, int64_t article, const char *kind, const char *raw, size_t len, dyad_span s);
 
 /* Sentence idx of the article at rowid `article`, spanning s of text[0..len). 0 or -1. */
 int sto_sentence(sto_db *db, int64_t article, uint32_t idx, const char *text, size_t len,
