@@ -4,6 +4,7 @@
  * has a start date; plus the WordNet irregular-verb lookup (morph.c). */
 #include "test.h"
 #include "lexicon/morph.h"
+#include "dyad.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -390,4 +391,124 @@ TEST(dict_people_have_start_dates)
     }
     CHECK(people >= 800);
     free(dict);
+}
+
+/* ---- verbs ---- */
+
+typedef struct codeset { char c[1024][8]; int n; } codeset;
+
+static void codes_add(codeset *cs, const char *code, size_t n)
+{
+    char c[8];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < sizeof c - 1; i++)
+        if (isdigit((unsigned char)code[i])) c[k++] = code[i];
+        else if (code[i] != ' ') break;
+    c[k] = 0;
+    if (k < 2) return;   /* "---", "###", "+++" */
+    for (int i = 0; i < cs->n; i++) if (!strcmp(cs->c[i], c)) return;
+    if (cs->n < 1024) snprintf(cs->c[cs->n++], 8, "%s", c);
+}
+
+static int codes_has(const codeset *cs, const char *c)
+{
+    for (int i = 0; i < cs->n; i++) if (!strcmp(cs->c[i], c)) return 1;
+    return 0;
+}
+
+/* A CAMEO code is covered when a verb or pattern codes it; a two-digit root
+ * ("19") is covered by its "not specified" code ("190"), which is what a
+ * coder emits for the root. */
+static int covered(const codeset *cs, const char *c)
+{
+    if (codes_has(cs, c)) return 1;
+    if (strlen(c) == 2) { char c3[4]; snprintf(c3, sizeof c3, "%s0", c); return codes_has(cs, c3); }
+    return 0;
+}
+
+/* Every event code of verbs.dyad: verb lines' codes and patterns' codes
+ * (both halves of a paired "042:043"). */
+static int verb_codes(codeset *cs, int *nverbs, int *npatterns)
+{
+    char *dict = slurp(dict_path("verbs.dyad"));
+    if (!dict) return 0;
+    dict_iter it = {dict, 0, 0, ""};
+    dict_line l;
+    *nverbs = *npatterns = 0;
+    while (dict_next(&it, &l)) {
+        if (strcmp(l.section, "verbs")) continue;
+        if (l.indented) {
+            const char *a = strstr(l.text, "=>");
+            if (!a) continue;
+            (*npatterns)++;
+            a += 2;
+            while (*a == ' ') a++;
+            const char *colon = strchr(a, ':');
+            codes_add(cs, a, colon ? (size_t)(colon - a) : strlen(a));
+            if (colon) codes_add(cs, colon + 1, strlen(colon + 1));
+        } else {
+            (*nverbs)++;
+            const char *t = l.text;
+            size_t n = strcspn(t, " \t");
+            codes_add(cs, t, n);
+        }
+    }
+    free(dict);
+    return 1;
+}
+
+TEST(dict_verbs_cover_cameo)
+{
+    static codeset cs;
+    cs.n = 0;
+    int nverbs, npatterns;
+    REQUIRE(verb_codes(&cs, &nverbs, &npatterns));
+    CHECK(nverbs >= 200);
+    CHECK(npatterns >= 1000);
+    /* Every code used is one of dyad's CAMEO codes. */
+    for (int i = 0; i < cs.n; i++) {
+        const dyad_cameo *c = dyad_cameo_lookup(cs.c[i]);
+        if (!c || strcmp(c->code, cs.c[i])) {
+            char m[64]; snprintf(m, sizeof m, "verbs.dyad code %s is a CAMEO code", cs.c[i]);
+            test_fail(__FILE__, __LINE__, m);
+        }
+    }
+    /* Every code of dyad's own table has a verb or pattern. */
+    char code[5];
+    int table = 0;
+    for (int len = 2; len <= 4; len++) {
+        int lim = len == 2 ? 100 : len == 3 ? 1000 : 10000;
+        for (int v = 0; v < lim; v++) {
+            snprintf(code, sizeof code, "%0*d", len, v);
+            const dyad_cameo *c = dyad_cameo_lookup(code);
+            if (!c || strcmp(c->code, code)) continue;
+            table++;
+            if (!covered(&cs, code)) {
+                char m[64]; snprintf(m, sizeof m, "CAMEO %s (dyad table) has a verb or pattern", code);
+                test_fail(__FILE__, __LINE__, m);
+            }
+        }
+    }
+    CHECK(table > 300);
+    /* And every code of the peers' consolidated list, when it is there. */
+    const char *tsv = test_shared_path("peers/cameo/cameo_codes_consolidated.tsv");
+    if (!tsv) { printf("note: peers' CAMEO list absent: checked against dyad's table only\n"); return; }
+    char *list = slurp(tsv);
+    REQUIRE(list != NULL);
+    size_t pos = 0;
+    char line[1024];
+    int peers = 0;
+    next_line(list, &pos, line, sizeof line);   /* header */
+    while (next_line(list, &pos, line, sizeof line)) {
+        size_t n = strcspn(line, "\t");
+        if (n < 2 || n > 4) continue;
+        line[n] = 0;
+        peers++;
+        if (!covered(&cs, line)) {
+            char m[64]; snprintf(m, sizeof m, "CAMEO %.4s (peers' list) has a verb or pattern", line);
+            test_fail(__FILE__, __LINE__, m);
+        }
+    }
+    CHECK(peers > 300);
+    free(list);
 }
