@@ -391,6 +391,36 @@ Arab world | Arab states | Arab countries | Arab nations | Arab governments | Ar
 Muslim world | Islamic world => MOS
 """
 
+# Provinces and cities that stand for their state in conflict reporting: they
+# code as the internationally recognised state (Crimea and the occupied parts of
+# Ukraine as UKR; the Golan Heights as SYR), never as the occupier.
+PLACES = r"""
+Crimea | Crimean peninsula | Sevastopol | Simferopol => UKR
+Donbas | Donbass | Donetsk | Donetsk region | Donetsk oblast | Luhansk | Lugansk | Luhansk region | Zaporizhzhia | Zaporizhzhia region | Zaporozhye | Kherson | Kherson region | Mariupol | Bakhmut | Avdiivka | Pokrovsk | Sloviansk | Kramatorsk | Melitopol | Berdyansk | Severodonetsk | Lysychansk => UKR
+Kharkiv | Kharkov | Odesa | Odessa | Lviv | Lvov | Dnipro | Dnipropetrovsk | Mykolaiv | Sumy | Chernihiv | Zhytomyr | Vinnytsia | Poltava | Bucha | Irpin => UKR
+Kursk | Kursk region | Kursk oblast | Belgorod | Belgorod region | Bryansk | Bryansk region | Rostov | Rostov-on-Don | St Petersburg | St. Petersburg | Saint Petersburg | Chechnya | Grozny | Dagestan | Kaliningrad | Novorossiysk | Sochi | Volgograd => RUS
+Gaza City | Khan Younis | Khan Yunis | Rafah | Jabalia | Deir al-Balah | Beit Lahia | Jenin | Nablus | Hebron | Tulkarm | Bethlehem | Jericho => PSE
+Haifa | Eilat | Ashkelon | Ashdod | Sderot | Beersheba => ISR
+Golan Heights | Golan => SYR
+Aleppo | Idlib | Homs | Hama | Raqqa | Deir ez-Zor | Deir el-Zour | Latakia | Tartus | Daraa | Douma | Ghouta | Eastern Ghouta | Kobani | Afrin | Manbij | Qamishli => SYR
+Mosul | Basra | Kirkuk | Erbil | Irbil | Fallujah | Ramadi | Tikrit | Najaf | Karbala | Sinjar => IRQ
+Sidon | Nabatieh | Baalbek | Dahiyeh | south Lebanon | southern Lebanon => LBN
+Hodeidah | Marib | Taiz | Saada | Mukalla | Hadramawt | Hadramout => YEM
+Benghazi | Misrata | Misurata | Sirte | Tobruk | Derna | Sabha => LBY
+Darfur | El Fasher | El-Fasher | Omdurman | Kordofan | Nyala | Wad Madani | El Obeid => SDN
+Tigray | Mekelle | Amhara | Oromia | Afar region => ETH
+Goma | Bukavu | North Kivu | South Kivu | Ituri | Katanga | Lubumbashi => COD
+Kandahar | Herat | Mazar-i-Sharif | Jalalabad | Helmand | Kunduz | Panjshir => AFG
+Karachi | Lahore | Peshawar | Quetta | Rawalpindi | Balochistan | Khyber Pakhtunkhwa => PAK
+Mumbai | Kolkata | Chennai | Bangalore | Bengaluru | Hyderabad => IND
+Mandalay | Rakhine | Shan state | Kachin state | Sagaing => MMR
+Timbuktu | Kidal | Mopti => MLI
+Maiduguri | Borno | Borno state | Kano | Lagos state => NGA
+Nagorno-Karabakh | Karabakh | Stepanakert | Khankendi | Shusha => AZE
+Kashmir => ---
+Xinjiang | Tibet | Lhasa | Shanghai | Guangzhou | Shenzhen | Wuhan => CHN
+"""
+
 # Longer phrases that hold a country word but name something else: they win
 # over the shorter match (longest first) and code as their own place, or as
 # "---" (no actor) for seas and the like.
@@ -537,6 +567,10 @@ def main():
             w(fold(line.strip()) + "\n")
     w("\n# ---- CAMEO international regions (CAMEO manual, Table 3.3) and groups ----\n")
     for line in REGIONS.strip().splitlines():
+        if line.strip():
+            w(fold(line.strip()) + "\n")
+    w("\n# ---- provinces and cities of conflict zones (the recognised state's code) ----\n")
+    for line in PLACES.strip().splitlines():
         if line.strip():
             w(fold(line.strip()) + "\n")
     w("\n# ---- longer phrases that override a country word ('---': not an actor) ----\n")
