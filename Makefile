@@ -24,7 +24,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all test check bench fuzz fuzz-run clean example
+.PHONY: all test check bench fuzz fuzz-run memcheck clean example
 all: $(BUILD)/dyad
 
 $(BUILD)/%.o: %.c
@@ -64,6 +64,11 @@ FUZZ_SECONDS ?= 60
 fuzz-run: $(FUZZ_BIN)
 	@for t in $(FUZZ_BIN); do mkdir -p build-fuzz/corpus/$$(basename $$t); \
 	  echo "== $$t"; $$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build-fuzz/corpus/$$(basename $$t) 2>&1 | tail -1 || exit 1; done
+
+# The example run under valgrind: no leak, no invalid access.
+memcheck: $(BUILD)/dyad
+	valgrind --leak-check=full --error-exitcode=9 $(BUILD)/dyad code --quiet --date 2024-08-16 \
+	  examples/*.txt examples/*.jsonl > /dev/null
 
 example: $(BUILD)/dyad
 	sh scripts/example.sh $(BUILD)/dyad
