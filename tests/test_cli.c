@@ -36,17 +36,42 @@ TEST(cli_help_and_usage_errors)
 static const char toy_actors[] = "ARNOR [ARN]\nGONDOR [GON]\n";
 static const char toy_verbs[] = "ATTACK [190]\n";
 
-TEST(cli_bad_jsonl_line_is_reported_and_the_rest_coded)
+/* "--no-default-dict --dict A --dict V" for the toy dictionaries, in a static buffer. */
+static const char *toy_dict_args(void)
 {
+    static char args[1024];
     const char *a = test_tmp_file("cli.actors", toy_actors, sizeof toy_actors - 1);
     const char *v = test_tmp_file("cli.verbs", toy_verbs, sizeof toy_verbs - 1);
+    snprintf(args, sizeof args, "--no-default-dict --dict %s --dict %s", a, v);
+    return args;
+}
+
+/* Code article text into a fresh database and run sqlite3 `sql` on it. */
+static char *code_into_db(const char *name, const char *text, const char *sql, int *status)
+{
+    const char *f = test_tmp_file(name, text, strlen(text));
+    char db[512];
+    snprintf(db, sizeof db, "%.500s.db", f);
+    remove(db);
+    char args[8192];
+    snprintf(args, sizeof args,
+             "code --quiet %s --date 2024-08-16 --db %s %s > /dev/null && "
+             "%s code --quiet %s --date 2024-08-16 --db %s %s > /dev/null && sqlite3 %s \"%s\"",
+             toy_dict_args(), db, f, test_dyad_bin(), toy_dict_args(), db, f, db, sql);
+    char *out = run(args, status);
+    remove(db);
+    return out;
+}
+
+TEST(cli_bad_jsonl_line_is_reported_and_the_rest_coded)
+{
     static const char feed[] =
         "{\"id\":\"one\",\"date\":\"2024-08-16\",\"text\":\"Arnor attacked Gondor on Friday.\"}\n"
         "{\"id\":\"two\",\"text\":\"broken \n"
         "{\"id\":\"three\",\"date\":\"2024-08-17\",\"text\":\"Gondor attacked Arnor.\"}\n";
     const char *f = test_tmp_file("cli-feed.jsonl", feed, sizeof feed - 1);
     char args[2048];
-    snprintf(args, sizeof args, "code --no-default-dict --dict %s --dict %s %s 2>&1", a, v, f);
+    snprintf(args, sizeof args, "code %s %s 2>&1", toy_dict_args(), f);
     int st;
     char *out = run(args, &st);
     REQUIRE(out);
@@ -61,14 +86,11 @@ TEST(cli_bad_jsonl_line_is_reported_and_the_rest_coded)
 
 TEST(cli_tsv_output_and_stdin)
 {
-    const char *a = test_tmp_file("cli2.actors", toy_actors, sizeof toy_actors - 1);
-    const char *v = test_tmp_file("cli2.verbs", toy_verbs, sizeof toy_verbs - 1);
-    char args[2048];
+    char args[4096];
     snprintf(args, sizeof args,
-             "code --quiet --no-default-dict --dict %s --dict %s --out tsv --date 2024-08-16 - < /dev/null; "
-             "echo 'Arnor attacked Gondor.' | %s code --quiet --no-default-dict --dict %s --dict %s --out tsv "
-             "--format text --date 2024-08-16 -",
-             a, v, test_dyad_bin(), a, v);
+             "code --quiet %s --out tsv --date 2024-08-16 - < /dev/null; "
+             "echo 'Arnor attacked Gondor.' | %s code --quiet %s --out tsv --format text --date 2024-08-16 -",
+             toy_dict_args(), test_dyad_bin(), toy_dict_args());
     int st;
     char *out = run(args, &st);
     REQUIRE(out);
@@ -79,27 +101,15 @@ TEST(cli_tsv_output_and_stdin)
 
 TEST(cli_database_written_and_not_duplicated)
 {
-    const char *a = test_tmp_file("cli3.actors", toy_actors, sizeof toy_actors - 1);
-    const char *v = test_tmp_file("cli3.verbs", toy_verbs, sizeof toy_verbs - 1);
-    static const char art[] = "Arnor attacked Gondor on Friday.\n";
-    const char *f = test_tmp_file("cli3-article.txt", art, sizeof art - 1);
-    char db[1024];
-    snprintf(db, sizeof db, "%s.db", f);
-    remove(db);
-    char args[4096];
-    snprintf(args, sizeof args,
-             "code --quiet --no-default-dict --dict %s --dict %s --date 2024-08-16 --db %s %s > /dev/null && "
-             "%s code --quiet --no-default-dict --dict %s --dict %s --date 2024-08-16 --db %s %s > /dev/null && "
-             "sqlite3 %s 'SELECT count(*) FROM articles; SELECT source, target, code FROM events;'",
-             a, v, db, f, test_dyad_bin(), a, v, db, f, db);
     int st;
-    char *out = run(args, &st);
+    /* Coded twice into the same database: stored once. */
+    char *out = code_into_db("cli3-article.txt", "Arnor attacked Gondor on Friday.\n",
+                             "SELECT count(*) FROM articles; SELECT source, target, code FROM events;", &st);
     REQUIRE(out);
     CHECK_INT(st, 0);
-    CHECK(strncmp(out, "1\n", 2) == 0);                  /* stored once, though coded twice */
+    CHECK(strncmp(out, "1\n", 2) == 0);
     CHECK(strstr(out, "ARN|GON|190") != NULL);
     free(out);
-    remove(db);
 }
 
 TEST(cli_eval_tabari_last_line)
@@ -132,21 +142,10 @@ TEST(cli_dict_check_names_file_and_line)
 
 TEST(cli_database_keeps_noise_and_byline_as_metadata)
 {
-    const char *a = test_tmp_file("cli4.actors", toy_actors, sizeof toy_actors - 1);
-    const char *v = test_tmp_file("cli4.verbs", toy_verbs, sizeof toy_verbs - 1);
-    static const char art[] = "By Jane Roe\n[ad_1]\nArnor attacked Gondor on Friday.\nSource link\n";
-    const char *f = test_tmp_file("cli4-article.txt", art, sizeof art - 1);
-    char db[1024];
-    snprintf(db, sizeof db, "%s.db", f);
-    remove(db);
-    char args[4096];
-    snprintf(args, sizeof args,
-             "code --quiet --no-default-dict --dict %s --dict %s --date 2024-08-16 --db %s %s > /dev/null && "
-             "sqlite3 %s \"SELECT kind || '=' || text FROM noise ORDER BY start; SELECT byline FROM articles;"
-             " SELECT count(*) FROM events;\"",
-             a, v, db, f, db);
     int st;
-    char *out = run(args, &st);
+    char *out = code_into_db("cli4-article.txt", "By Jane Roe\n[ad_1]\nArnor attacked Gondor on Friday.\nSource link\n",
+                             "SELECT kind || '=' || text FROM noise ORDER BY start; SELECT byline FROM articles;"
+                             " SELECT count(*) FROM events;", &st);
     REQUIRE(out);
     CHECK_INT(st, 0);
     CHECK(strstr(out, "shortcode=[ad_1]") != NULL);
@@ -154,5 +153,4 @@ TEST(cli_database_keeps_noise_and_byline_as_metadata)
     CHECK(strstr(out, "\nJane Roe\n") != NULL);
     CHECK(strstr(out, "\n1\n") != NULL); /* the one real event, nothing from the noise */
     free(out);
-    remove(db);
 }

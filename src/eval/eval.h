@@ -33,6 +33,26 @@ char *eval_slurp(const char *path);
 void eval_finish(eval_score *s);
 void eval_print_final(FILE *out, const eval_score *s);
 
+/* One gold record: the events it expects, forbids, or "no event". */
+#include "dyad.h"
+typedef struct eval_event {
+    char s[DYAD_CODE_MAX], t[DYAD_CODE_MAX], c[8];
+    int used;                   /* matched by a coded event */
+} eval_event;
+
+typedef struct eval_record {
+    const char *id, *text, *category;
+    eval_event want[32]; int nwant;
+    eval_event never[16]; int nnever;
+    int none;                   /* the record expects no event */
+} eval_record;
+
+struct eval_cats;
+/* Score one record against what was coded; count it in its category and
+ * in the totals; print it with the trace when it fails and verbose. */
+void eval_score_record(eval_record *r, const dyad_event *ev, uint32_t n, int status, const char *trace,
+                       struct eval_cats *cats, eval_score *total, int *exact, int verbose, FILE *out);
+
 /* Per-category tallies, printed in first-seen order. */
 typedef struct eval_cats {
     char name[64][32];
@@ -41,5 +61,11 @@ typedef struct eval_cats {
 } eval_cats;
 int  eval_cat(eval_cats *c, const char *name);
 void eval_print_cats(FILE *out, const eval_cats *c);
+
+/* Finish the scores and print the table, the counts and timings (coding
+ * timed from *coding_started), and the last line. */
+struct timespec;
+void eval_report(FILE *out, const eval_cats *c, eval_score *s, int records, int exact, double load_s,
+                 const struct timespec *coding_started);
 
 #endif

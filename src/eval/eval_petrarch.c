@@ -14,7 +14,6 @@
 #include <string.h>
 #include <time.h>
 
-typedef struct want { char s[DYAD_CODE_MAX], t[DYAD_CODE_MAX], c[8]; int used; } want;
 
 /* Attribute value of name="..." inside tag[0..n), copied into out. */
 static int attr(const char *tag, size_t n, const char *name, char *out, size_t cap)
@@ -100,25 +99,27 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
         attr(p, (size_t)(tag_end - p), "id", id, sizeof id);
         attr(p, (size_t)(tag_end - p), "category", cat, sizeof cat);
         attr(p, (size_t)(tag_end - p), "date", date, sizeof date);
-        want w[32];
-        int nw = 0, none = 0, error = 0;
+        eval_record g;
+        memset(&g, 0, sizeof g);
+        int error = 0;
         for (const char *q = tag_end; (q = strstr(q, "<EventCoding")) && q < stop; q++) {
             const char *qe = strchr(q, '>');
             if (!qe) break;
             size_t n = (size_t)(qe - q);
             char v[16];
-            if (attr(q, n, "noevents", v, sizeof v)) { none = 1; continue; }
+            if (attr(q, n, "noevents", v, sizeof v)) { g.none = 1; continue; }
             if (attr(q, n, "error", v, sizeof v)) { error = 1; continue; }
-            if (nw < 32 && attr(q, n, "sourcecode", w[nw].s, sizeof w[nw].s) &&
-                attr(q, n, "targetcode", w[nw].t, sizeof w[nw].t) && attr(q, n, "eventcode", w[nw].c, sizeof w[nw].c)) {
-                w[nw].used = 0;
-                nw++;
+            eval_event *w = &g.want[g.nwant];
+            if (g.nwant < 32 && attr(q, n, "sourcecode", w->s, sizeof w->s) &&
+                attr(q, n, "targetcode", w->t, sizeof w->t) && attr(q, n, "eventcode", w->c, sizeof w->c)) {
+                w->used = 0;
+                g.nwant++;
             }
         }
         const char *t0 = strstr(tag_end, "<Text>");
         const char *t1 = t0 ? strstr(t0, "</Text>") : NULL;
         p = stop;
-        if (!t0 || !t1 || t0 > stop || error || (!nw && !none)) continue;
+        if (!t0 || !t1 || t0 > stop || error || (!g.nwant && !g.none)) continue;
         if (opt->only && !strstr(id, opt->only)) continue;
         char *text = strndup(t0 + 6, (size_t)(t1 - t0 - 6));
         flatten(text);
@@ -134,41 +135,14 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
             doc.nsent = 1;
             cod_sentence(lx, &o, &ar, &doc, 0, atoi(date), &out);
         }
-        int ci = eval_cat(&cats, cat[0] ? cat : "NONE");
-        long tp = 0, fp = 0, fn = 0;
-        for (uint32_t i = 0; i < out.n; i++) {
-            int hit = 0;
-            for (int k = 0; k < nw && !hit; k++)
-                if (!w[k].used && !strcmp(w[k].s, out.ev[i].source) && !strcmp(w[k].t, out.ev[i].target) &&
-                    !strcmp(w[k].c, out.ev[i].code))
-                    w[k].used = hit = 1;
-            if (hit) tp++; else fp++;
-        }
-        for (int k = 0; k < nw; k++) if (!w[k].used) fn++;
+        g.id = id;
+        g.text = text;
+        g.category = cat;
         records_n++;
-        cats.records[ci]++;
-        cats.tp[ci] += tp; cats.fp[ci] += fp; cats.fn[ci] += fn;
-        if (!fp && !fn) { exact++; cats.exact[ci]++; }
-        score->tp += tp; score->fp += fp; score->fn += fn;
-        if (opt->verbose && (fp || fn)) {
-            fprintf(outf, "--- %s: %s\n  want:", id, text);
-            for (int k = 0; k < nw; k++) fprintf(outf, " %s/%s/%s", w[k].s, w[k].t, w[k].c);
-            if (none) fprintf(outf, " (no event)");
-            fprintf(outf, "\n  got: ");
-            for (uint32_t i = 0; i < out.n; i++)
-                fprintf(outf, " %s/%s/%s[%s]", out.ev[i].source, out.ev[i].target, out.ev[i].code,
-                        out.ev[i].pattern ? out.ev[i].pattern : "");
-            fprintf(outf, "\n");
-        }
+        eval_score_record(&g, out.ev, out.n, out.status, NULL, &cats, score, &exact, opt->verbose, outf);
         free(text);
     }
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    double code_s = (double)(t0.tv_sec - t1.tv_sec) + (double)(t0.tv_nsec - t1.tv_nsec) / 1e9;
-    eval_finish(score);
-    eval_print_cats(outf, &cats);
-    fprintf(outf, "records %d, exact %d; dictionaries loaded in %.3f s, coded in %.3f s (%.0f records/s)\n",
-            records_n, exact, load_s, code_s, code_s > 0 ? records_n / code_s : 0.0);
-    eval_print_final(outf, score);
+    eval_report(outf, &cats, score, records_n, exact, load_s, &t1);
     arena_free(&ar);
     free(xml);
     lex_free(lx);

@@ -14,7 +14,6 @@
 #include <string.h>
 #include <time.h>
 
-typedef struct triple { char s[DYAD_CODE_MAX], t[DYAD_CODE_MAX], c[8]; int used; } triple;
 
 /* Value of "<tag> value" in the project file. */
 static int project_field(const char *proj, const char *tag, const char *dir, char *out, size_t cap)
@@ -30,7 +29,7 @@ static int project_field(const char *proj, const char *tag, const char *dir, cha
 }
 
 /* Parse "{ SRC / TGT / CODE }" into t; returns 0 on success. */
-static int parse_triple(const char *s, size_t n, triple *t)
+static int parse_eval_event(const char *s, size_t n, eval_event *t)
 {
     char tmp[256];
     if (n >= sizeof tmp) return -1;
@@ -54,12 +53,10 @@ static int parse_triple(const char *s, size_t n, triple *t)
 }
 
 typedef struct record {
+    eval_record g;          /* the gold events */
     char id[64];
     int date;
     char *text;             /* record text, NUL-terminated (in the file buffer) */
-    triple want[32]; int nwant;
-    triple never[16]; int nnever;
-    int none;               /* {+++} {---} {###}: no event expected */
     char options[8][256]; int noptions;
 } record;
 
@@ -86,12 +83,12 @@ static void parse_comment(record *r, const char *c, size_t n)
         if (len >= 7 && !strncmp(in, "OPTION:", 7)) {
             if (r->noptions < 8) snprintf(r->options[r->noptions++], sizeof r->options[0], "%.*s", (int)(len - 7), in + 7);
         } else if (len == 3 && (!strncmp(in, "+++", 3) || !strncmp(in, "---", 3) || !strncmp(in, "###", 3))) {
-            if (!negated) r->none = 1;
+            if (!negated) r->g.none = 1;
         } else {
-            triple t;
-            if (!parse_triple(in, len, &t)) {
-                if (negated) { if (r->nnever < 16) r->never[r->nnever++] = t; }
-                else if (r->nwant < 32) r->want[r->nwant++] = t;
+            eval_event t;
+            if (!parse_eval_event(in, len, &t)) {
+                if (negated) { if (r->g.nnever < 16) r->g.never[r->g.nnever++] = t; }
+                else if (r->g.nwant < 32) r->g.want[r->g.nwant++] = t;
             }
         }
         i = j;
@@ -189,14 +186,13 @@ int eval_tabari(const char *dir, const eval_opts *opt, FILE *outf, eval_score *s
         for (int i = 0; i < r.noptions; i++) cod_options_line(&o, r.options[i]);
         if (!strcmp(r.id, "FINAL-01")) break;
         if (opt->only && !strstr(r.id, opt->only)) continue;
-        int only_options = r.noptions && !r.nwant && !r.none && !r.nnever;
+        int only_options = r.noptions && !r.g.nwant && !r.g.none && !r.g.nnever;
         if (only_options) continue;
-        if (!r.nwant && !r.none && !r.nnever) continue; /* nothing to check */
+        if (!r.g.nwant && !r.g.none && !r.g.nnever) continue; /* nothing to check */
         char cat[32];
         snprintf(cat, sizeof cat, "%.31s", r.id);
         char *dash = strchr(cat, '-');
         if (dash) *dash = 0;
-        int ci = eval_cat(&cats, cat);
         cod_out out = {0};
         /* Pronoun forwarding joins consecutive sentences of one story:
          * ids "STORY-N" and "STORY-N+1". */
@@ -221,54 +217,14 @@ int eval_tabari(const char *dir, const eval_opts *opt, FILE *outf, eval_score *s
         fwd.fwd_compound = out.fwd_compound;
         snprintf(fwd_story, sizeof fwd_story, "%s", story);
         fwd_sent = sentno;
-        long tp = 0, fp = 0, fn = 0;
-        for (uint32_t i = 0; i < out.n; i++) {
-            const dyad_event *e = &out.ev[i];
-            int hit = 0;
-            for (int k = 0; k < r.nwant && !hit; k++) {
-                triple *t = &r.want[k];
-                if (!t->used && !strcmp(t->s, e->source) && !strcmp(t->t, e->target) && !strcmp(t->c, e->code)) {
-                    t->used = 1;
-                    hit = 1;
-                }
-            }
-            if (hit) tp++;
-            else {
-                int forbidden = 0;
-                for (int k = 0; k < r.nnever; k++)
-                    if (!strcmp(r.never[k].s, e->source) && !strcmp(r.never[k].t, e->target) && !strcmp(r.never[k].c, e->code))
-                        forbidden = 1;
-                /* Unexpected events count against us only where the record says what to expect. */
-                if (forbidden || r.nwant || r.none) fp++;
-            }
-        }
-        for (int k = 0; k < r.nwant; k++) if (!r.want[k].used) fn++;
+        r.g.id = r.id;
+        r.g.text = r.text;
+        r.g.category = cat;
         records++;
-        cats.records[ci]++;
-        cats.tp[ci] += tp; cats.fp[ci] += fp; cats.fn[ci] += fn;
-        if (!fp && !fn) { exact++; cats.exact[ci]++; }
-        score->tp += tp; score->fp += fp; score->fn += fn;
-        if (opt->verbose && (fp || fn)) {
-            fprintf(outf, "--- %s: %s\n  want:", r.id, r.text);
-            for (int k = 0; k < r.nwant; k++) fprintf(outf, " %s/%s/%s", r.want[k].s, r.want[k].t, r.want[k].c);
-            if (r.none) fprintf(outf, " (no event)");
-            for (int k = 0; k < r.nnever; k++) fprintf(outf, " not:%s/%s/%s", r.never[k].s, r.never[k].t, r.never[k].c);
-            fprintf(outf, "\n  got: ");
-            for (uint32_t i = 0; i < out.n; i++)
-                fprintf(outf, " %s/%s/%s[%s]", out.ev[i].source, out.ev[i].target, out.ev[i].code,
-                        out.ev[i].pattern ? out.ev[i].pattern : "");
-            if (out.status) fprintf(outf, " (status %d)", out.status);
-            fprintf(outf, "\n%s", trace.data ? trace.data : "");
-        }
+        eval_score_record(&r.g, out.ev, out.n, out.status, trace.data, &cats, score, &exact, opt->verbose, outf);
         buf_free(&trace);
     }
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    double code_s = (double)(t0.tv_sec - t1.tv_sec) + (double)(t0.tv_nsec - t1.tv_nsec) / 1e9;
-    eval_finish(score);
-    eval_print_cats(outf, &cats);
-    fprintf(outf, "records %d, exact %d; dictionaries loaded in %.3f s, coded in %.3f s (%.0f records/s)\n",
-            records, exact, load_s, code_s, code_s > 0 ? records / code_s : 0.0);
-    eval_print_final(outf, score);
+    eval_report(outf, &cats, score, records, exact, load_s, &t1);
     arena_free(&ar);
     free(text);
     lex_free(lx);
