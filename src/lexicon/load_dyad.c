@@ -127,6 +127,15 @@ static int conv_phrase(dctx *x, const char *s, buf *out)
 
 /* A pattern or synset member in TABARI syntax. member: blanks join words
  * like '_' and no markers are allowed. Returns 0 or -1 (reported). */
+/* What goes between the previous element (kind prev, see conv_pattern) and
+ * the next, adjacent or not, in the lexicon's TABARI syntax. */
+static void connector(buf *out, int prev, int adj)
+{
+    if (prev == 1) { if (!adj) buf_addc(out, ' '); }
+    else if (prev == 2) buf_adds(out, adj ? "~_" : " ");
+    else if (prev >= 3) buf_adds(out, adj ? "_" : " ");
+}
+
 static int conv_pattern(dctx *x, const char *s, int member, buf *out)
 {
     buf_clear(out);
@@ -148,10 +157,12 @@ static int conv_pattern(dctx *x, const char *s, int member, buf *out)
             if (*p == '{') depth++;
             else if (!depth) { lex_error(x->lx, x->src, "'%c' outside { }", *p); return -1; }
             else if (*p == '}') depth--;
-            buf_addc(out, ' ');
-            buf_addc(out, *p++);
-            buf_addc(out, ' ');
-            prev = 5;
+            /* No blanks around the braces: the lexicon splices each
+             * alternative in place, so "by_{a | b}" and "{a | b}_*" keep
+             * their adjacency. */
+            if (*p == '{') connector(out, prev, adj);
+            buf_addc(out, *p);
+            prev = *p++ == '}' ? 5 : 0;
             continue;
         }
         if (strchr("*$+%^", *p) && (!p[1] || is_wsep(p[1]) || strchr("{|}", p[1]))) {
@@ -175,10 +186,7 @@ static int conv_pattern(dctx *x, const char *s, int member, buf *out)
                     return -1;
                 }
         }
-        /* Connector after the previous element. */
-        if (prev == 1) { if (!adj) buf_addc(out, ' '); }
-        else if (prev == 2) buf_adds(out, adj ? "~_" : " ");
-        else if (prev == 3 || prev == 4) buf_adds(out, adj ? "_" : " ");
+        connector(out, prev, adj);
         if (kind == 1) { buf_add(out, t, (size_t)(p - t)); buf_addc(out, '_'); }
         else if (kind == 2 || kind == 3) buf_add(out, t, (size_t)(p - t) - (kind == 2));
         else buf_add(out, t, (size_t)(p - t));
@@ -359,6 +367,7 @@ static void add_forms(dctx *x, uint32_t *verb, const char *form, const lex_code 
     /* Regular forms for a word that is not last (the lexicon inflects last
      * words itself), irregular ones (WordNet's exception list) always. */
     if (multi && !stem) { inflect(words[vi], vl, forms); nf = 4; }
+    int irr_first = nf; /* forms from here on are irregular: they take no endings ("rang" is no "ranging") */
     if (!stem) {
         char irr[16][LEX_FORM_MAX];
         int ni = lex_irregular_forms(words[vi], irr, 16);
@@ -373,6 +382,7 @@ static void add_forms(dctx *x, uint32_t *verb, const char *form, const lex_code 
         for (int i = 0; i < nw; i++) {
             if (i) buf_addc(&x->tmp, ' ');
             buf_adds(&x->tmp, i == vi ? forms[f] : words[i]);
+            if (i == vi && f >= irr_first && i == nw - 1) buf_addc(&x->tmp, '=');
             /* Only the last word may carry endings, and not here. */
             size_t l = strlen(words[i]);
             if (multi && i == nw - 1 && words[i][l - 1] != '*' && words[i][l - 1] != '=') buf_addc(&x->tmp, '=');
