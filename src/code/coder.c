@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_WORDS = 400, MAX_ACTORS = 96, MAX_CODES = 8, NO = -1 };
+enum { MAX_WORDS = 400, MAX_ACTORS = 96, MAX_CODES = 8, MAX_CANDIDATES = 8192, NO = -1 };
 
 enum wtype { W_NULL, W_ACTOR, W_AGENT, W_VERB, W_NOUN, W_ADJ, W_DETERM, W_CONJ, W_PRON,
              W_AUX, W_BY, W_COMMA, W_NUMBER, W_TIME, W_PREP, W_INNER };
@@ -185,6 +185,27 @@ static void collect_ids(sent *S, arena *ar)
             if (id) ids_add(S, id);
         }
     }
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The verb's patterns (offsets in its patorder range, in priority order)
+ * whose key word occurs in the sentence. */
+static uint32_t candidate_patterns(const sent *S, const lex_verb *v, uint32_t *out, uint32_t max)
+{
+    const lexicon *lx = S->lx;
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < v->nkey; k++) {
+        const struct lex_key *key = &lx->keys[v->key0 + k];
+        if (key->word && !ids_has(S, key->word)) continue;
+        for (uint32_t i = 0; i < key->n && n < max; i++) out[n++] = lx->keypos[key->first + i];
+    }
+    qsort(out, n, sizeof *out, cmp_u32);
+    return n;
 }
 
 /* Could every literal word of the pattern occur in the sentence? */
@@ -1042,6 +1063,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     }
 
     emit_ctx E = {S, ar, out, s, {ts->start, ts->end}, 0};
+    uint32_t *cand = arena_alloc(ar, MAX_CANDIDATES * sizeof *cand);
     pending found[64];
     int nfound = 0;
     int carried_source = NO;
@@ -1073,8 +1095,9 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             const lex_verb *v = &lx->verbs[lx->phrases[x->phrase].verb];
             pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0};
             int designated = 0;
-            for (uint32_t k = 0; k < v->npat; k++) {
-                uint32_t pi = lx->patorder[v->pat0 + k];
+            uint32_t ncand = candidate_patterns(S, v, cand, MAX_CANDIDATES);
+            for (uint32_t c = 0; c < ncand; c++) {
+                uint32_t pi = lx->patorder[v->pat0 + cand[c]];
                 const lex_pattern *pt = &lx->patterns[pi];
                 if (!pattern_possible(S, pt)) continue;
                 mctx m = {S, act, lo, hi, q, vend, &lx->elems[pt->first], (int)pt->n, {NO, NO, NO}, q, 0};

@@ -36,7 +36,7 @@ void lex_free(lexicon *lx)
     if (!lx) return;
     strtab_free(&lx->str);
     free(lx->elems); free(lx->phrases); free(lx->choices); free(lx->verbs);
-    free(lx->patterns); free(lx->patorder);
+    free(lx->patterns); free(lx->patorder); free(lx->keys); free(lx->keypos);
     for (uint32_t i = 0; i < lx->nsynsets; i++) free(lx->synsets[i].members);
     free(lx->synsets);
     for (uint32_t i = 0; i < lx->nfiles; i++) free(lx->files[i]);
@@ -558,6 +558,8 @@ static const lex_index *ix_lookup_bucket(const lexicon *lx, const lex_index *ix,
     return NULL;
 }
 
+static void build_pattern_keys(lexicon *lx);
+
 /* qsort has no context argument in C11; compile runs once, single-threaded. */
 static const lexicon *sort_lx;
 
@@ -602,7 +604,55 @@ void lex_compile(lexicon *lx)
         if (!lx->verbs[v].npat) lx->verbs[v].pat0 = i;
         lx->verbs[v].npat++;
     }
+    build_pattern_keys(lx);
     lx->compiled = 1;
+}
+
+static uint32_t pattern_key(const lexicon *lx, const lex_pattern *pt)
+{
+    uint32_t key = 0, best = 0;
+    for (uint32_t k = 0; k < pt->n; k++) {
+        const lex_elem *e = &lx->elems[pt->first + k];
+        if (e->kind == LEX_WORD && e->len > best) { best = e->len; key = e->word; }
+    }
+    return key;
+}
+
+typedef struct keyed { uint32_t key, pos; } keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static void build_pattern_keys(lexicon *lx)
+{
+    free(lx->keys);
+    free(lx->keypos);
+    lx->keys = malloc((lx->npatterns + 1) * sizeof *lx->keys);
+    lx->keypos = malloc((lx->npatterns + 1) * sizeof *lx->keypos);
+    keyed *tmp = malloc((lx->npatterns + 1) * sizeof *tmp);
+    if (!lx->keys || !lx->keypos || !tmp) abort();
+    lx->nkeys = 0;
+    uint32_t npos = 0;
+    for (uint32_t v = 0; v < lx->nverbs; v++) {
+        lex_verb *vb = &lx->verbs[v];
+        for (uint32_t k = 0; k < vb->npat; k++)
+            tmp[k] = (keyed){pattern_key(lx, &lx->patterns[lx->patorder[vb->pat0 + k]]), k};
+        qsort(tmp, vb->npat, sizeof *tmp, cmp_keyed);
+        vb->key0 = lx->nkeys;
+        for (uint32_t k = 0; k < vb->npat;) {
+            uint32_t j = k;
+            lx->keys[lx->nkeys] = (struct lex_key){tmp[k].key, npos, 0};
+            while (j < vb->npat && tmp[j].key == tmp[k].key) lx->keypos[npos++] = tmp[j++].pos;
+            lx->keys[lx->nkeys++].n = j - k;
+            k = j;
+        }
+        vb->nkey = lx->nkeys - vb->key0;
+    }
+    free(tmp);
 }
 
 /* Regular endings to strip from a text word to find an exact-keyed base. */

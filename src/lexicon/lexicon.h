@@ -118,6 +118,7 @@ typedef struct lex_pattern {
 typedef struct lex_verb {
     lex_code code;        /* the root's own code (may be null "---") */
     uint32_t pat0, npat;  /* after lex_compile: range in lexicon.patorder, longest first */
+    uint32_t key0, nkey;  /* after lex_compile: range in lexicon.keys (patterns by key word) */
     uint32_t text;        /* strtab id of the root as written */
     lex_src src;
 } lex_verb;
@@ -146,6 +147,13 @@ typedef struct lexicon {
     lex_verb *verbs; uint32_t nverbs, cverbs;
     lex_pattern *patterns; uint32_t npatterns, cpatterns;
     uint32_t *patorder;   /* pattern indexes grouped by verb, longest first */
+    /* Patterns of each verb grouped by their key word (the longest literal
+     * word; 0 = none), so a sentence only tries the groups whose key word
+     * it contains. keys[k] covers keypos[first .. first+n), which are
+     * offsets into the verb's patorder range, ascending. */
+    struct lex_key { uint32_t word, first, n; } *keys;
+    uint32_t nkeys;
+    uint32_t *keypos;
     lex_synset *synsets; uint32_t nsynsets, csynsets;
     char **files; uint32_t nfiles;
     lex_index exact_ix;   /* phrases whose first word is exact, keyed by the word */
