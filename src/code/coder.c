@@ -30,6 +30,7 @@ typedef struct cw {
     uint8_t dropped;     /* inside an eliminated comma clause */
     uint8_t protect;     /* conjunction/comma inside a compound: not a clause break */
     uint16_t cls;        /* closed-class word flags (CL_*), computed once */
+    uint8_t clause_break; /* a comma or subordinator that starts a new clause (news mode) */
     int16_t head;        /* start word of the phrase covering this word, NO if none */
     int16_t end;         /* for a phrase start: its last word */
     int16_t actor;       /* index in actors of the actor unit starting here, NO if none */
@@ -663,15 +664,40 @@ static void trace_words(const sent *S)
 
 /* ---- comma-delimited clauses ---- */
 
+/* "... Kiev soldiers overran Russia's border, when ...": in news mode a
+ * subordinating word inside the sentence starts a clause ("as well as",
+ * "such as", "as long as" do not). */
+static void mark_subordinate_clauses(sent *S)
+{
+    if (!S->o->split_subordinate) return;
+    for (int i = 1; i + 1 < S->nw; i++) {
+        cw *x = &S->w[i];
+        if (!(x->cls & CL_SUBORD) || x->head != NO) continue;
+        /* Only ", when ..." and "after accusing ..." (a participle follows):
+         * "after a 12-year rift" is a phrase, not a clause. */
+        const cw *nx = &S->w[i + 1];
+        int participle = nx->n > 4 && !memcmp(nx->w + nx->n - 3, "ING", 3);
+        if (S->w[i - 1].type != W_COMMA && !participle) continue;
+        if (x->n == 2 && !memcmp(x->w, "AS", 2)) {
+            const cw *pv = &S->w[i - 1];
+            if ((nx->n == 4 && (!memcmp(nx->w, "WELL", 4) || !memcmp(nx->w, "LONG", 4) || !memcmp(nx->w, "SOON", 4) ||
+                                !memcmp(nx->w, "MUCH", 4))) ||
+                (pv->n == 4 && !memcmp(pv->w, "SUCH", 4)) || (pv->n == 2 && !memcmp(pv->w, "AS", 2)))
+                continue;
+        }
+        x->clause_break = 1;
+    }
+}
+
 static void drop_comma_clauses(sent *S)
 {
     const cod_options *o = S->o;
-    /* "If Rohan moves, Arnor will attack": the subject is after the comma. */
-    if (o->drop_subordinate && S->nw && (S->w[0].cls & CL_SUBORD)) {
+    /* "If Rohan moves, Arnor will attack": the opening clause is a clause of
+     * its own, so the subject of the main clause is found after the comma. */
+    if (o->split_subordinate && S->nw && (S->w[0].cls & CL_SUBORD)) {
         int c = 0;
         while (c < S->nw && !(S->w[c].type == W_COMMA && !S->w[c].protect)) c++;
-        if (c < S->nw - 1)
-            for (int i = 0; i <= c; i++) S->w[i].dropped = 1;
+        if (c < S->nw - 1) S->w[c].clause_break = 1;
     }
     if (o->comma_off) return;
     int commas[MAX_WORDS], nc = 0;
@@ -688,7 +714,9 @@ static void drop_comma_clauses(sent *S)
         if (k == 0) { lo = o->comma_bmin; hi = o->comma_bmax; }
         else if (k == nc) { lo = o->comma_emin; hi = o->comma_emax; }
         else { lo = o->comma_min; hi = o->comma_max; }
-        if (words > lo && words <= hi) {
+        /* News mode keeps ", when ... ," : a clause of its own, not an aside. */
+        int subordinate_clause = o->split_subordinate && from < S->nw && S->w[from].clause_break;
+        if (words > lo && words <= hi && !subordinate_clause) {
             for (int i = from; i <= to; i++) S->w[i].dropped = 1;
             /* The comma that opens the clause goes with it. */
             /* The commas around it go with it: "X, the state's foe, said" reads "X said". */
@@ -714,6 +742,7 @@ typedef struct mctx {
     binding b;
     int endpos;         /* last position used, for the match span */
     int kv;             /* index of the verb element */
+    int carried;        /* the clause's subject carried from an earlier clause, NO if none */
 } mctx;
 
 static int actor_at(const mctx *m, int pos)
@@ -775,6 +804,16 @@ static int match_pre(mctx *m, int j, int limit, int adjacent)
 {
     if (j < 0) return match_post(m, m->kv + 1, m->vend + 1, m->el[m->kv].flags & LEX_ADJ_NEXT);
     const lex_elem *e = &m->el[j];
+    /* "... and has called for talks": a leading '$' with no actor left in
+     * the clause is the subject carried over from the clause before. */
+    if (j == 0 && e->kind == LEX_SOURCE && m->carried != NO && !adjacent) {
+        int any = 0;
+        for (int p = m->lo; p < limit && !any; p++) any = actor_at(m, p) != NO;
+        if (!any) {
+            m->b.source = m->carried;
+            return match_pre(m, -1, limit, 0);
+        }
+    }
     int next_adj = j > 0 && (m->el[j - 1].flags & LEX_ADJ_NEXT);
     for (int p = limit - 1; p >= m->lo && (!adjacent || p == limit - 1 || e->kind != LEX_WORD); p--) {
         if (e->kind == LEX_WORD) {
@@ -818,6 +857,7 @@ typedef struct pending {
     uint32_t pattern;     /* pattern index or UINT32_MAX for the root */
     int passive;
     int self_compound;    /* no target: the compound source acts on itself, in order */
+    int untargeted;       /* coded with target "---" (news mode, explicit patterns only) */
 } pending;
 
 static dyad_span word_span(const sent *S, int from, int to)
@@ -865,10 +905,14 @@ static void emit_one(emit_ctx *E, const pending *pd, const char *src, const char
 {
     sent *S = E->S;
     if (!strcmp(src, tgt)) return;
-    /* The same event twice from one sentence (compound expansion) counts once. */
+    /* The same event twice from one verb (compound expansion) counts once;
+     * two verbs of one sentence may report two events. */
+    dyad_span vs = word_span(S, pd->verbw, word_end(S, pd->verbw));
     for (uint32_t i = E->out->n - (uint32_t)E->added; i < E->out->n; i++) {
         const dyad_event *o = &E->out->ev[i];
-        if (!strcmp(o->source, src) && !strcmp(o->target, tgt) && !strcmp(o->code, code)) return;
+        if (!strcmp(o->source, src) && !strcmp(o->target, tgt) && !strcmp(o->code, code) &&
+            (!S->o->split_subordinate || o->verb_span.start == vs.start))
+            return;
     }
     if (E->added >= S->o->max_events) return;
     dyad_event *e = new_event(E->out, E->ar);
@@ -919,7 +963,7 @@ static void emit(emit_ctx *E, const pending *pd)
         nt = members(S, pd->target, tgt);
     }
     const char *dsrc = ns ? NULL : o->default_source[0] ? o->default_source : NULL;
-    const char *dtgt = nt ? NULL : o->default_target[0] ? o->default_target : NULL;
+    const char *dtgt = nt ? NULL : o->default_target[0] ? o->default_target : pd->untargeted ? "---" : NULL;
     if ((!ns && !dsrc) || (!nt && !dtgt)) return;
     for (int i = 0; i < (ns ? ns : 1); i++)
         for (int ci = 0; ci < (ns ? S->a[src[i]].ncodes : 1); ci++)
@@ -1030,6 +1074,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     find_actors(S);
     find_compounds(S);
     resolve_pronouns(S, out);
+    mark_subordinate_clauses(S);
     drop_comma_clauses(S);
     if (o->trace) trace_words(S);
     if (S->discard) { if (o->trace) buf_adds(o->trace, "discarded: a discard phrase\n"); out->status = COD_DISCARD; return 0; }
@@ -1070,7 +1115,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     int clause_lo = 0;
     int any_event = 0;
     for (int p = 0; p <= na; p++) {
-        int boundary = p == na || (S->w[act[p]].type == W_CONJ && !S->w[act[p]].protect);
+        int boundary = p == na || (S->w[act[p]].type == W_CONJ && !S->w[act[p]].protect) ||
+                       S->w[act[p]].clause_break;
         if (!boundary) continue;
         int clause_hi = p - 1;
         /* Source of this clause: an actor right after the conjunction, else the carried one. */
@@ -1093,14 +1139,15 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             while (lo > clause_lo && S->w[act[lo - 1]].type != W_COMMA) lo--;
             while (hi < clause_hi && S->w[act[hi + 1]].type != W_COMMA) hi++;
             const lex_verb *v = &lx->verbs[lx->phrases[x->phrase].verb];
-            pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0};
+            pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0};
             int designated = 0;
             uint32_t ncand = candidate_patterns(S, v, cand, MAX_CANDIDATES);
             for (uint32_t c = 0; c < ncand; c++) {
                 uint32_t pi = lx->patorder[v->pat0 + cand[c]];
                 const lex_pattern *pt = &lx->patterns[pi];
                 if (!pattern_possible(S, pt)) continue;
-                mctx m = {S, act, lo, hi, q, vend, &lx->elems[pt->first], (int)pt->n, {NO, NO, NO}, q, 0};
+                mctx m = {S, act, lo, hi, q, vend, &lx->elems[pt->first], (int)pt->n, {NO, NO, NO}, q, 0,
+                          clause_lo > 0 ? clause_source : NO};
                 if (!match_pattern(&m)) continue;
                 pd.code = pt->code;
                 pd.pattern = pi;
@@ -1153,8 +1200,13 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     pd.passive = 1;
                 }
             }
+            /* An event without a target only from a pattern written for it
+             * ("strengthen its border defences"), never from a bare verb. */
+            if (pd.compound == NO && pd.target == NO && !o->default_target[0] && o->untargeted &&
+                pd.pattern != UINT32_MAX && pd.source != NO && !(pd.code.flags & LEX_CODE_SUBORD))
+                pd.untargeted = 1;
             if (pd.compound == NO && ((pd.source == NO && !o->default_source[0]) ||
-                                      (pd.target == NO && !o->default_target[0])))
+                                      (pd.target == NO && !o->default_target[0] && !pd.untargeted)))
                 continue;
             if (pd.code.flags & LEX_CODE_SUBORD) {
                 if (!have_subord) { subord = pd; have_subord = 1; }
@@ -1187,7 +1239,9 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         if (found[i].code.flags & LEX_CODE_DOMINANT) dominant = 1;
     }
     for (int i = 0; i < nfound; i++) {
-        if (nonsub && (found[i].code.flags & LEX_CODE_SUBORD) && o->code_by != COD_BY_CLAUSE) continue;
+        /* (News mode judges "said" by the whole sentence, whatever its clauses.) */
+        if (nonsub && (found[i].code.flags & LEX_CODE_SUBORD) && (o->code_by != COD_BY_CLAUSE || o->split_subordinate))
+            continue;
         if (dominant && !(found[i].code.flags & LEX_CODE_DOMINANT)) continue;
         uint32_t before = out->n;
         emit(&E, &found[i]);

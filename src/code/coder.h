@@ -38,7 +38,8 @@ typedef struct cod_options {
     int name_wins;               /* "Russian President Lukashenko": the person's own code (default on) */
     int distribute_agents;       /* "soldiers from A and B": the agent goes to each member */
     int loose_agents;            /* "soldiers FROM X", "X's first deputy minister" (PETRARCH's reach) */
-    int drop_subordinate;        /* drop an opening "If/When/After ...," clause before coding */
+    int split_subordinate;       /* "If/When/After ...," and ", when ..." start clauses of their own */
+    int untargeted;              /* an explicit pattern with a source but no target codes target "---" */
     int max_events;              /* cap per sentence */
     struct buf *trace;           /* when set, each step is explained here (dyad explain) */
 } cod_options;

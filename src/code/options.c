@@ -22,7 +22,8 @@ void cod_options_news(cod_options *o)
     o->modality = 1;
     o->forward = 1;
     o->comma_emin = o->comma_emax = 0;
-    o->drop_subordinate = 1;
+    o->split_subordinate = 1;
+    o->untargeted = 1;
     o->distribute_agents = 1;
     o->loose_agents = 1;
 }
