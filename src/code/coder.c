@@ -1037,7 +1037,8 @@ static int last_speech_verb(const sent *S, const int *act, int lo, int q)
         const cw *x = &S->w[act[p]];
         if (x->type != W_VERB || (x->head != NO && x->head != act[p])) continue;
         const lex_verb *v = &S->lx->verbs[S->lx->phrases[x->phrase].verb];
-        if (v->code.flags & LEX_CODE_SUBORD) return act[p];
+        if ((v->code.flags & LEX_CODE_SUBORD) || (S->o->say_subordinate && !strcmp(v->code.code, "010")))
+            return act[p];
     }
     return NO;
 }
@@ -1160,6 +1161,10 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             if (pd.code.flags & LEX_CODE_DISCARD) { out->status = COD_DISCARD; out->n -= (uint32_t)E.added; return 0; }
             if (pd.code.flags & LEX_CODE_COMPLEX) { out->status = COD_COMPLEX; out->n -= (uint32_t)E.added; return 0; }
             if (pd.code.flags & LEX_CODE_NULL || !pd.code.code[0]) continue;
+            /* A bare "make a statement" (010) from a verb of saying is what
+             * TABARI's SAID [010?] is: coded only when nothing else is. */
+            if (o->say_subordinate && pd.pattern == UINT32_MAX && !strcmp(pd.code.code, "010"))
+                pd.code.flags |= LEX_CODE_SUBORD;
             /* Default source and target. */
             if (pd.compound == NO) {
                 if (pd.source == NO) {

@@ -24,6 +24,7 @@ void cod_options_news(cod_options *o)
     o->comma_emin = o->comma_emax = 0;
     o->split_subordinate = 1;
     o->untargeted = 1;
+    o->say_subordinate = 1;
     o->distribute_agents = 1;
     o->loose_agents = 1;
 }
