@@ -1161,6 +1161,15 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             if (pd.code.flags & LEX_CODE_DISCARD) { out->status = COD_DISCARD; out->n -= (uint32_t)E.added; return 0; }
             if (pd.code.flags & LEX_CODE_COMPLEX) { out->status = COD_COMPLEX; out->n -= (uint32_t)E.added; return 0; }
             if (pd.code.flags & LEX_CODE_NULL || !pd.code.code[0]) continue;
+            /* "plans to send troops": a bare verb followed by "to" and another
+             * verb gives way to that verb (modality marks it future). */
+            if (o->split_subordinate && pd.pattern == UINT32_MAX && vend + 1 <= clause_hi) {
+                const cw *last = &S->w[act[vend]], *t1 = &S->w[act[vend + 1]];
+                int to_last = last->n == 2 && !memcmp(last->w, "TO", 2);
+                if (to_last && t1->type == W_VERB) continue;
+                if (vend + 2 <= clause_hi && t1->n == 2 && !memcmp(t1->w, "TO", 2) && S->w[act[vend + 2]].type == W_VERB)
+                    continue;
+            }
             /* A bare "make a statement" (010) from a verb of saying is what
              * TABARI's SAID [010?] is: coded only when nothing else is. */
             if (o->say_subordinate && pd.pattern == UINT32_MAX && !strcmp(pd.code.code, "010"))
