@@ -451,7 +451,8 @@ static void find_actors(sent *S)
              * adjectives, and after a possessive a couple of unknown words too
              * ("Dagolath's first deputy prime minister"). */
             int loose = S->w[a->end].poss && S->o->loose_agents ? 2 : 0;
-            while (j < S->nw && (S->w[j].type == W_ADJ || (loose && S->w[j].type == W_NULL && !S->w[j].cls))) {
+            while (j < S->nw && (S->w[j].type == W_ADJ || (S->w[j].cls & CL_FORMER) ||
+                                 (loose && S->w[j].type == W_NULL && !S->w[j].cls))) {
                 if (S->w[j].type == W_NULL) loose--;
                 j++;
             }
@@ -1026,7 +1027,11 @@ static int passive_at(const sent *S, const int *act, int na, int vpos, int vend)
         const cw *x = &S->w[act[vpos - k]];
         if (x->cls & CL_PASSIVE) aux = 1;
     }
-    return aux && vend + 1 < na && S->w[act[vend + 1]].type == W_BY;
+    /* "was opposed earlier by": one unknown word may stand before BY. */
+    if (!aux || vend + 1 >= na) return 0;
+    if (S->w[act[vend + 1]].type == W_BY) return 1;
+    return vend + 2 < na && S->w[act[vend + 1]].type == W_NULL && !S->w[act[vend + 1]].cls &&
+           S->w[act[vend + 1]].actor == NO && S->w[act[vend + 2]].type == W_BY;
 }
 
 /* The last verb of saying (a subordinate-coded root, as TABARI's SAID
