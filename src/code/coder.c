@@ -504,7 +504,15 @@ static void find_actors(sent *S)
 }
 
 /* Words that may stand between members of a compound: determiners, adjectives. */
-static int np_filler(const cw *x) { return x->type == W_DETERM || x->type == W_ADJ; }
+/* Words that may stand before a member of a compound: determiners and
+ * adjectives; in news mode also lower-case words the dictionaries do not
+ * know ("and the neighbouring Ukraine"). */
+static int np_filler(const sent *S, const cw *x)
+{
+    if (x->type == W_DETERM || x->type == W_ADJ) return 1;
+    return S->o->loose_agents && x->type == W_NULL && !x->cls && !x->cap && x->n > 2 && x->w[0] >= 'A' &&
+           x->w[0] <= 'Z';
+}
 
 static void find_compounds(sent *S)
 {
@@ -522,7 +530,7 @@ static void find_compounds(sent *S)
                          /* "awful and evil": an adjective compound, not a list of actors */
                          !(j > 0 && S->w[j - 1].type == W_ADJ && j + 1 < S->nw && S->w[j + 1].type == W_ADJ))
                     conj = 1;
-                else if (!np_filler(x)) break;
+                else if (!np_filler(S, x)) break;
                 j++;
             }
             if (j != S->a[m + 1].start || (!comma && !conj)) break;
@@ -532,7 +540,7 @@ static void find_compounds(sent *S)
                 /* "... and the evil Arnor awful Gondor": members joined by nothing but adjectives. */
                 while (m + 1 < S->na) {
                     int q = S->a[m].end + 1;
-                    while (q < S->a[m + 1].start && np_filler(&S->w[q])) q++;
+                    while (q < S->a[m + 1].start && np_filler(S, &S->w[q])) q++;
                     if (q != S->a[m + 1].start || q == S->a[m].end + 1) break;
                     m++;
                 }
