@@ -128,7 +128,7 @@ TEST(store_write_and_read_back)
     REQUIRE(sqlite3_step(plan) == SQLITE_ROW);
     CHECK(strstr((const char *)sqlite3_column_text(plan, 3), "events_dyad") != NULL);
     sqlite3_finalize(plan);
-    CHECK_STR(q(s, "PRAGMA user_version"), "1");
+    CHECK_STR(q(s, "PRAGMA user_version"), "2");
     sqlite3_close(s);
 
     /* Re-ingesting the same id stores nothing new. */
@@ -201,4 +201,121 @@ TEST(store_open_errors)
     CHECK(sto_open(junk, &err) == NULL);
     CHECK(err != NULL);
     free(err);
+}
+
+/* An article of one sentence "Gondor met Arnor." with `n` GON-ARN 036
+ * mentions (and one negated one when `neg`), under id/outlet. */
+static int64_t store_meeting(sto_db *db, const char *id, const char *outlet, const char *body, int n, int neg)
+{
+    dyad_article a = article();
+    a.id = id;
+    a.source = outlet;
+    a.text = body;
+    a.len = strlen(body);
+    int64_t art = sto_article(db, &a, body);
+    if (art <= 0) return art;
+    dyad_span s0 = {0, 17};
+    for (int i = 0; i < n + neg; i++) {
+        dyad_event e = make_event(0, "GON", "ARN", "036", s0, (dyad_span){0, 6}, (dyad_span){11, 16},
+                                  (dyad_span){7, 10});
+        e.negated = i >= n;
+        CHECK(sto_event(db, art, &a, body, &e) > 0);
+    }
+    return art;
+}
+
+TEST(store_event_groups_count_mentions_articles_sources)
+{
+    const char *path = test_tmp_file("groups.db", NULL, 0);
+    sto_db *db = sto_open(path, NULL);
+    REQUIRE(db);
+    sto_batch(db, 2);
+    int64_t a = store_meeting(db, "A", "Wire", "Gondor met Arnor. (A)", 2, 1);
+    CHECK(a > 0);
+    CHECK(store_meeting(db, "B", "Post", "Gondor met Arnor. (B)", 1, 0) > 0);
+    CHECK(store_meeting(db, "C", "Wire", "Gondor met Arnor. (C)", 1, 0) > 0);
+    CHECK(store_meeting(db, "D", "", "Gondor met Arnor. (D)", 1, 0) > 0);
+    /* A again under another id: found by its text, recorded as a copy */
+    dyad_article copy = article();
+    copy.id = "A-syndicated";
+    copy.source = "Herald";
+    copy.text = "Gondor met Arnor. (A)";
+    copy.len = strlen(copy.text);
+    int same = -1;
+    CHECK_INT(sto_find(db, &copy, &same), a);
+    CHECK_INT(same, 0);
+    CHECK_INT(sto_copy(db, a, &copy), 1);
+    CHECK_INT(sto_copy(db, a, &copy), 0); /* recorded once */
+    CHECK_INT(sto_find(db, &copy, &same), a);
+    CHECK_INT(same, 1); /* now by its id */
+    dyad_article unknown = article();
+    unknown.id = "nope";
+    unknown.text = "Something else entirely.";
+    unknown.len = strlen(unknown.text);
+    CHECK_INT(sto_find(db, &unknown, &same), 0);
+    CHECK_INT(sto_close(db), 0);
+
+    sqlite3 *s;
+    REQUIRE(sqlite3_open(path, &s) == SQLITE_OK);
+    /* one event (and one denial of it) however many outlets told it */
+    CHECK_STR(q(s, "SELECT count(*) FROM event_groups"), "2");
+    /* mentions: A 2 + B 1 + C 1 + D 1 + the copy of A 2 = 7; articles A B C D copy = 5;
+     * sources Wire, Post, Herald, and D (no outlet: its own) = 4 */
+    CHECK_STR(q(s, "SELECT num_mentions||'/'||num_articles||'/'||num_sources||'/'||date||'/'||quad||'/'||plover"
+                   " FROM event_groups WHERE negated = 0"), "7/5/4/20240816/1/AGREE");
+    CHECK_STR(q(s, "SELECT num_mentions||'/'||num_articles||'/'||num_sources FROM event_groups WHERE negated = 1"),
+              "2/2/2");
+    CHECK_STR(q(s, "SELECT count(*) FROM events WHERE grp IS NULL"), "0");
+    CHECK_STR(q(s, "SELECT count(*) FROM event_groups WHERE dirty"), "0");
+    CHECK_STR(q(s, "SELECT (SELECT sum(num_mentions) FROM event_groups) = (SELECT count(*) FROM mentions)"), "1");
+    CHECK_STR(q(s, "SELECT group_concat(doc, ',') FROM (SELECT doc FROM mentions m JOIN event_groups g"
+                   " ON g.id = m.event_group WHERE g.negated ORDER BY doc)"), "A,A-syndicated");
+    CHECK_STR(q(s, "SELECT e.rowid = g.first_event FROM event_groups g JOIN events e ON e.grp = g.id"
+                   " WHERE g.negated = 0 ORDER BY e.rowid LIMIT 1"), "1");
+    /* full-text search over the articles */
+    CHECK_STR(q(s, "SELECT group_concat(a.id, ',') FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+                   " WHERE articles_fts MATCH 'gondor AND c'"), "C");
+    CHECK_STR(q(s, "SELECT cameo_name('036')"), "ERR no such function: cameo_name"); /* ours only */
+    sqlite3_close(s);
+
+    /* the store's own connection has cameo_name() */
+    db = sto_open_ro(path, NULL);
+    REQUIRE(db);
+    CHECK_STR(q(sto_sqlite(db), "SELECT cameo_name('036')"), dyad_cameo_lookup("036")->name);
+    CHECK_INT(sto_close(db), 0);
+}
+
+TEST(store_upgrades_a_schema_1_store)
+{
+    const char *path = test_tmp_file("v1.db", NULL, 0);
+    sqlite3 *s;
+    REQUIRE(sqlite3_open(path, &s) == SQLITE_OK);
+    /* the store as schema 1 made it, with one article and two events of one group */
+    static const char v1[] =
+        "CREATE TABLE articles(id TEXT NOT NULL UNIQUE, url TEXT, source TEXT, title TEXT, date INTEGER,"
+        " text TEXT, content_hash TEXT, byline TEXT, dateline TEXT);"
+        "CREATE TABLE events(article INTEGER NOT NULL, sentence INTEGER, source TEXT, target TEXT, code TEXT,"
+        " root TEXT, quad INTEGER, goldstein REAL, plover TEXT, date INTEGER,"
+        " negated INTEGER, conditional INTEGER, future INTEGER, hedged INTEGER, reported INTEGER,"
+        " source_text TEXT, target_text TEXT, verb_text TEXT, spans TEXT, pattern TEXT, pattern_origin TEXT);"
+        "INSERT INTO articles VALUES('old', '', 'Wire', 'T', 20240101, 'Gondor met Arnor twice.', '00', '', '');"
+        "INSERT INTO events VALUES(1, 0, 'GON', 'ARN', '036', '03', 1, 4.0, 'AGREE', 20240101, 0,0,0,0,0,"
+        " 'Gondor', 'Arnor', 'met', '{}', '', '');"
+        "INSERT INTO events SELECT * FROM events;"
+        "PRAGMA user_version=1;";
+    REQUIRE(sqlite3_exec(s, v1, NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(s);
+    char *err = NULL;
+    CHECK(sto_open_ro(path, &err) == NULL); /* too old to read as is */
+    CHECK(err && strstr(err, "upgrade"));
+    free(err);
+    sto_db *db = sto_open(path, NULL);
+    REQUIRE(db);
+    CHECK_INT(sto_close(db), 0);
+    REQUIRE(sqlite3_open(path, &s) == SQLITE_OK);
+    CHECK_STR(q(s, "PRAGMA user_version"), "2");
+    CHECK_STR(q(s, "SELECT count(*)||'/'||sum(num_mentions)||'/'||sum(num_articles) FROM event_groups"), "1/2/1");
+    CHECK_STR(q(s, "SELECT count(*) FROM events WHERE grp IS NULL"), "0");
+    CHECK_STR(q(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'twice'"), "1");
+    sqlite3_close(s);
 }

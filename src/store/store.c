@@ -2,61 +2,154 @@
 #include "store/store.h"
 #include "output/output.h"
 #include "util/buf.h"
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#define SCHEMA_VERSION 1
-
-static const char schema[] =
+/* Tables as a fresh store gets them. A store made by schema 1 lacks
+ * articles.added and events.grp: upgrade() adds them before `indexes` runs. */
+static const char schema_tables[] =
     "CREATE TABLE IF NOT EXISTS articles("
     " id TEXT NOT NULL UNIQUE, url TEXT, source TEXT, title TEXT, date INTEGER,"
-    " text TEXT, content_hash TEXT, byline TEXT, dateline TEXT);"
+    " text TEXT, content_hash TEXT, byline TEXT, dateline TEXT, added INTEGER);"
     "CREATE TABLE IF NOT EXISTS noise("
     " article INTEGER NOT NULL, kind TEXT, start INTEGER, \"end\" INTEGER, text TEXT);"
     "CREATE TABLE IF NOT EXISTS sentences("
     " article INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER, \"end\" INTEGER, text TEXT);"
-    "CREATE UNIQUE INDEX IF NOT EXISTS sentences_article ON sentences(article, idx);"
     "CREATE TABLE IF NOT EXISTS events("
     " article INTEGER NOT NULL, sentence INTEGER, source TEXT, target TEXT, code TEXT,"
     " root TEXT, quad INTEGER, goldstein REAL, plover TEXT, date INTEGER,"
     " negated INTEGER, conditional INTEGER, future INTEGER, hedged INTEGER, reported INTEGER,"
     " source_text TEXT, target_text TEXT, verb_text TEXT, spans TEXT,"
-    " pattern TEXT, pattern_origin TEXT);"
+    " pattern TEXT, pattern_origin TEXT, grp INTEGER);"
+    "CREATE TABLE IF NOT EXISTS actors("
+    " code TEXT NOT NULL, text TEXT, article INTEGER, sentence INTEGER, event INTEGER, role TEXT);";
+
+/* Everything schema 2 added, and every index. */
+static const char schema_rest[] =
+    "CREATE UNIQUE INDEX IF NOT EXISTS sentences_article ON sentences(article, idx);"
     "CREATE INDEX IF NOT EXISTS events_date ON events(date);"
     "CREATE INDEX IF NOT EXISTS events_dyad ON events(source, target);"
+    "CREATE INDEX IF NOT EXISTS events_target ON events(target);"
     "CREATE INDEX IF NOT EXISTS events_code ON events(code);"
-    "CREATE TABLE IF NOT EXISTS actors("
-    " code TEXT NOT NULL, text TEXT, article INTEGER, sentence INTEGER, event INTEGER, role TEXT);"
-    "CREATE INDEX IF NOT EXISTS actors_code ON actors(code);";
+    "CREATE INDEX IF NOT EXISTS events_article ON events(article);"
+    "CREATE INDEX IF NOT EXISTS events_grp ON events(grp);"
+    "CREATE INDEX IF NOT EXISTS actors_code ON actors(code);"
+    "CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);"
+    "CREATE TABLE IF NOT EXISTS copies("
+    " article INTEGER NOT NULL, id TEXT NOT NULL UNIQUE, url TEXT, source TEXT, title TEXT,"
+    " date INTEGER, added INTEGER);"
+    "CREATE INDEX IF NOT EXISTS copies_article ON copies(article);"
+    "CREATE TABLE IF NOT EXISTS event_groups("
+    " id INTEGER PRIMARY KEY, date INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
+    " code TEXT NOT NULL, negated INTEGER NOT NULL, conditional INTEGER NOT NULL,"
+    " future INTEGER NOT NULL, hedged INTEGER NOT NULL, root TEXT, quad INTEGER, goldstein REAL,"
+    " plover TEXT, num_mentions INTEGER NOT NULL DEFAULT 0, num_sources INTEGER NOT NULL DEFAULT 0,"
+    " num_articles INTEGER NOT NULL DEFAULT 0, first_event INTEGER, dirty INTEGER NOT NULL DEFAULT 0,"
+    " UNIQUE(date, source, target, code, negated, conditional, future, hedged));"
+    "CREATE INDEX IF NOT EXISTS event_groups_dyad ON event_groups(source, target, date);"
+    "CREATE INDEX IF NOT EXISTS event_groups_target ON event_groups(target, date);"
+    "CREATE INDEX IF NOT EXISTS event_groups_dirty ON event_groups(id) WHERE dirty = 1;"
+    "CREATE TABLE IF NOT EXISTS places("
+    " article INTEGER NOT NULL, sentence INTEGER, event INTEGER, name TEXT, country TEXT,"
+    " lat REAL, lon REAL, start INTEGER, \"end\" INTEGER);"
+    "CREATE INDEX IF NOT EXISTS places_event ON places(event);"
+    "CREATE INDEX IF NOT EXISTS places_article ON places(article);"
+    "CREATE TABLE IF NOT EXISTS quotations("
+    " article INTEGER NOT NULL, sentence INTEGER, speaker TEXT, speaker_code TEXT,"
+    " start INTEGER, \"end\" INTEGER, text TEXT);"
+    "CREATE INDEX IF NOT EXISTS quotations_article ON quotations(article);"
+    /* External-content FTS: the text is stored once, in articles. */
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles',"
+    " content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN"
+    " INSERT INTO articles_fts(rowid, title, text) VALUES(new.rowid, new.title, new.text); END;"
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN"
+    " INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    " VALUES('delete', old.rowid, old.title, old.text); END;"
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN"
+    " INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    " VALUES('delete', old.rowid, old.title, old.text);"
+    " INSERT INTO articles_fts(rowid, title, text) VALUES(new.rowid, new.title, new.text); END;"
+    "CREATE VIEW IF NOT EXISTS mentions AS"
+    " SELECT e.grp AS event_group, e.rowid AS event, e.article AS article, a.id AS doc,"
+    "  a.source AS outlet, a.url AS url, a.date AS doc_date, a.added AS added, 0 AS copy,"
+    "  e.sentence AS sentence, e.spans AS spans, length(CAST(a.text AS BLOB)) AS doc_len,"
+    "  e.negated AS negated, e.conditional AS conditional, e.future AS future,"
+    "  e.hedged AS hedged, e.reported AS reported"
+    " FROM events e JOIN articles a ON a.rowid = e.article"
+    " UNION ALL"
+    " SELECT e.grp, e.rowid, e.article, c.id, c.source, c.url, c.date, c.added, 1,"
+    "  e.sentence, e.spans, length(CAST(a.text AS BLOB)),"
+    "  e.negated, e.conditional, e.future, e.hedged, e.reported"
+    " FROM events e JOIN copies c ON c.article = e.article JOIN articles a ON a.rowid = e.article;";
+
+/* Bring the counts of every dirty group up to date from its mentions (in
+ * stored articles and in their copies). Runs inside the transaction that
+ * dirtied them, so committed counts are always right. */
+#define REGROUP_SQL                                                                            \
+    "UPDATE event_groups SET num_mentions = s.n, num_articles = s.na, num_sources = s.ns,"     \
+    " first_event = s.first, dirty = 0 FROM ("                                                 \
+    " SELECT grp, count(*) AS n, count(DISTINCT doc) AS na,"                                   \
+    "  count(DISTINCT CASE WHEN coalesce(outlet, '') <> '' THEN outlet ELSE '#' || doc END) AS ns," \
+    "  min(ev) AS first FROM ("                                                                \
+    "  SELECT e.grp AS grp, e.rowid AS ev, e.article AS doc, a.source AS outlet"               \
+    "   FROM event_groups d JOIN events e ON e.grp = d.id JOIN articles a ON a.rowid = e.article" \
+    "   WHERE d.dirty = 1"                                                                     \
+    "  UNION ALL"                                                                              \
+    "  SELECT e.grp, e.rowid, -c.rowid, c.source"                                              \
+    "   FROM event_groups d JOIN events e ON e.grp = d.id JOIN copies c ON c.article = e.article" \
+    "   WHERE d.dirty = 1"                                                                     \
+    " ) GROUP BY grp) AS s WHERE event_groups.id = s.grp"
 
 /* The statements, prepared once; indexes into sto_db.st. */
-enum { ST_BEGIN, ST_COMMIT, ST_ARTICLE, ST_SENTENCE, ST_EVENT, ST_ACTOR, ST_META, ST_NOISE, ST_COUNT };
+enum {
+    ST_BEGIN, ST_COMMIT, ST_ARTICLE, ST_SENTENCE, ST_EVENT, ST_ACTOR, ST_META, ST_NOISE,
+    ST_GROUP, ST_REGROUP, ST_FIND_ID, ST_FIND_HASH, ST_COPY, ST_DIRTY_ARTICLE, ST_PLACE,
+    ST_QUOTATION, ST_COUNT
+};
 
 static const char *const statements[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN",
     [ST_COMMIT] = "COMMIT",
-    [ST_ARTICLE] = "INSERT OR IGNORE INTO articles(id, url, source, title, date, text, content_hash)"
-                   " VALUES(?,?,?,?,?,?,?)",
+    [ST_ARTICLE] = "INSERT OR IGNORE INTO articles(id, url, source, title, date, text, content_hash, added)"
+                   " VALUES(?,?,?,?,?,?,?,?)",
     [ST_SENTENCE] = "INSERT OR REPLACE INTO sentences(article, idx, start, \"end\", text)"
                     " VALUES(?,?,?,?,?)",
     [ST_EVENT] = "INSERT INTO events(article, sentence, source, target, code, root, quad,"
                  " goldstein, plover, date, negated, conditional, future, hedged, reported,"
-                 " source_text, target_text, verb_text, spans, pattern, pattern_origin)"
-                 " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                 " source_text, target_text, verb_text, spans, pattern, pattern_origin, grp)"
+                 " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [ST_ACTOR] = "INSERT INTO actors(code, text, article, sentence, event, role) VALUES(?,?,?,?,?,?)",
     [ST_META] = "UPDATE articles SET byline = ?, dateline = ? WHERE rowid = ?",
     [ST_NOISE] = "INSERT INTO noise(article, kind, start, \"end\", text) VALUES(?,?,?,?,?)",
+    [ST_GROUP] = "INSERT INTO event_groups(date, source, target, code, negated, conditional, future,"
+                 " hedged, root, quad, goldstein, plover, dirty) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,1)"
+                 " ON CONFLICT(date, source, target, code, negated, conditional, future, hedged)"
+                 " DO UPDATE SET dirty = 1 RETURNING id",
+    [ST_REGROUP] = REGROUP_SQL,
+    [ST_FIND_ID] = "SELECT rowid FROM articles WHERE id = ?1"
+                   " UNION ALL SELECT article FROM copies WHERE id = ?1 LIMIT 1",
+    [ST_FIND_HASH] = "SELECT rowid FROM articles WHERE content_hash = ? AND"
+                     " length(CAST(text AS BLOB)) = ? ORDER BY rowid LIMIT 1",
+    [ST_COPY] = "INSERT OR IGNORE INTO copies(article, id, url, source, title, date, added)"
+                " VALUES(?,?,?,?,?,?,?)",
+    [ST_DIRTY_ARTICLE] = "UPDATE event_groups SET dirty = 1 WHERE id IN"
+                         " (SELECT grp FROM events WHERE article = ?)",
+    [ST_PLACE] = "INSERT INTO places(article, sentence, event, name, country, lat, lon, start, \"end\")"
+                 " VALUES(?,?,?,?,?,?,?,?,?)",
+    [ST_QUOTATION] = "INSERT INTO quotations(article, sentence, speaker, speaker_code, start,"
+                     " \"end\", text) VALUES(?,?,?,?,?,?,?)",
 };
 
 struct sto_db {
-    sqlite3 *db;              /* the connection */
-    sqlite3_stmt *st[ST_COUNT]; /* prepared statements, reused */
-    unsigned batch;           /* articles per automatic transaction, 0 = manual */
-    unsigned pending;         /* articles written in the open transaction */
-    int in_tx;                /* a transaction is open */
-    buf scratch;              /* spans JSON and the like */
+    sqlite3 *db;                /* the connection */
+    sqlite3_stmt *st[ST_COUNT]; /* prepared statements, reused; all NULL when read-only */
+    unsigned batch;             /* articles per automatic transaction, 0 = manual */
+    unsigned pending;           /* articles written in the open transaction */
+    int in_tx;                  /* a transaction is open */
+    buf scratch;                /* spans JSON and the like */
 };
 
 /* Run a prepared statement that returns no rows, then reset it for reuse. */
@@ -66,6 +159,16 @@ static int run(sqlite3_stmt *st)
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Run a statement that yields one integer (or none: 0); -1 on error. */
+static int64_t run_int(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : rc == SQLITE_DONE ? 0 : -1;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return v;
 }
 
 static void bind_str(sqlite3_stmt *st, int i, const char *s)
@@ -98,38 +201,109 @@ static void set_err(char **err, const char *what, const char *why)
     if (*err) snprintf(*err, n, "%s: %s", what, why);
 }
 
-sto_db *sto_open(const char *path, char **err)
+/* cameo_name(code): so queries can show what a code means without a table. */
+static void sql_cameo_name(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *code = sqlite3_value_text(argv[0]);
+    const dyad_cameo *c = code ? dyad_cameo_lookup((const char *)code) : NULL;
+    if (c) sqlite3_result_text(cx, c->name, -1, SQLITE_STATIC);
+    else sqlite3_result_null(cx);
+}
+
+static int user_version(sqlite3 *db)
+{
+    sqlite3_stmt *v;
+    int version = 0;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &v, NULL) == SQLITE_OK) {
+        if (sqlite3_step(v) == SQLITE_ROW) version = sqlite3_column_int(v, 0);
+        sqlite3_finalize(v);
+    }
+    return version;
+}
+
+static int has_column(sqlite3 *db, const char *table, const char *column)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    bind_str(st, 1, table);
+    bind_str(st, 2, column);
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* Bring a store of an older schema up to STO_SCHEMA_VERSION, in one
+ * transaction (a crash leaves the old store untouched): new columns, new
+ * tables, event groups for the events already stored, the text index. */
+static int upgrade(sqlite3 *db, int version, char **msg)
+{
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, msg) != SQLITE_OK) return -1;
+    int ok = sqlite3_exec(db, schema_tables, NULL, NULL, msg) == SQLITE_OK;
+    if (ok && !has_column(db, "articles", "added"))
+        ok = sqlite3_exec(db, "ALTER TABLE articles ADD COLUMN added INTEGER", NULL, NULL, msg) == SQLITE_OK;
+    if (ok && !has_column(db, "events", "grp"))
+        ok = sqlite3_exec(db, "ALTER TABLE events ADD COLUMN grp INTEGER", NULL, NULL, msg) == SQLITE_OK;
+    if (ok) ok = sqlite3_exec(db, schema_rest, NULL, NULL, msg) == SQLITE_OK;
+    if (ok && version > 0) {
+        static const char backfill[] =
+            "INSERT OR IGNORE INTO event_groups(date, source, target, code, negated, conditional,"
+            " future, hedged, root, quad, goldstein, plover, dirty)"
+            " SELECT coalesce(date, 0), source, target, code, negated, conditional, future, hedged,"
+            " root, quad, goldstein, plover, 1 FROM events WHERE grp IS NULL;"
+            "UPDATE events SET grp = (SELECT g.id FROM event_groups g WHERE g.date = coalesce(events.date, 0)"
+            " AND g.source = events.source AND g.target = events.target AND g.code = events.code"
+            " AND g.negated = events.negated AND g.conditional = events.conditional"
+            " AND g.future = events.future AND g.hedged = events.hedged) WHERE grp IS NULL;"
+            REGROUP_SQL ";"
+            "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
+        ok = sqlite3_exec(db, backfill, NULL, NULL, msg) == SQLITE_OK;
+    }
+    if (ok) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version=%d", STO_SCHEMA_VERSION);
+        ok = sqlite3_exec(db, sql, NULL, NULL, msg) == SQLITE_OK;
+    }
+    if (ok) ok = sqlite3_exec(db, "COMMIT", NULL, NULL, msg) == SQLITE_OK;
+    if (!ok) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return ok ? 0 : -1;
+}
+
+/* The part both opens share: connection, timeouts, SQL functions. */
+static sto_db *open_common(const char *path, int flags, char **err)
 {
     if (err) *err = NULL;
     sto_db *s = calloc(1, sizeof *s);
     if (!s) abort();
     buf_init(&s->scratch);
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         set_err(err, path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
-        goto fail;
+        sto_close(s);
+        return NULL;
     }
     sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_create_function(s->db, "cameo_name", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                            sql_cameo_name, NULL, NULL);
+    return s;
+}
+
+sto_db *sto_open(const char *path, char **err)
+{
+    sto_db *s = open_common(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err);
+    if (!s) return NULL;
     /* WAL: readers (dashboards, queries) don't block the coder's writes. */
     const char *setup = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
     char *msg = NULL;
-    if (sqlite3_exec(s->db, setup, NULL, NULL, &msg) != SQLITE_OK ||
-        sqlite3_exec(s->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
-        set_err(err, path, msg ? msg : sqlite3_errmsg(s->db));
-        sqlite3_free(msg);
-        goto fail;
-    }
-    sqlite3_stmt *v;
     int version = 0;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &v, NULL) == SQLITE_OK) {
-        if (sqlite3_step(v) == SQLITE_ROW) version = sqlite3_column_int(v, 0);
-        sqlite3_finalize(v);
-    }
-    if (version > SCHEMA_VERSION) {
+    if (sqlite3_exec(s->db, setup, NULL, NULL, &msg) != SQLITE_OK) goto sql_fail;
+    version = user_version(s->db);
+    if (version > STO_SCHEMA_VERSION) {
         set_err(err, path, "made by a newer dyad (schema version too high)");
         goto fail;
     }
-    if (version < SCHEMA_VERSION)
-        sqlite3_exec(s->db, "PRAGMA user_version=1", NULL, NULL, NULL);
+    if (version < STO_SCHEMA_VERSION && upgrade(s->db, version, &msg)) goto sql_fail;
     for (int i = 0; i < ST_COUNT; i++) {
         if (sqlite3_prepare_v2(s->db, statements[i], -1, &s->st[i], NULL) != SQLITE_OK) {
             set_err(err, path, sqlite3_errmsg(s->db));
@@ -137,10 +311,38 @@ sto_db *sto_open(const char *path, char **err)
         }
     }
     return s;
+sql_fail:
+    set_err(err, path, msg ? msg : sqlite3_errmsg(s->db));
+    sqlite3_free(msg);
 fail:
     sto_close(s);
     return NULL;
 }
+
+sto_db *sto_open_ro(const char *path, char **err)
+{
+    sto_db *s = open_common(path, SQLITE_OPEN_READONLY, err);
+    if (!s) return NULL;
+    /* A read that finds no schema (not a store, or an empty file) fails here. */
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) != SQLITE_OK) {
+        set_err(err, path, sqlite3_errmsg(s->db));
+        sto_close(s);
+        return NULL;
+    }
+    sqlite3_finalize(st);
+    int version = user_version(s->db);
+    if (version != STO_SCHEMA_VERSION) {
+        set_err(err, path, version > STO_SCHEMA_VERSION ? "made by a newer dyad (schema version too high)"
+                                                        : "not a dyad store of this version (open it once with "
+                                                          "'dyad ingest' or 'dyad code --db' to upgrade it)");
+        sto_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+sqlite3 *sto_sqlite(sto_db *db) { return db->db; }
 
 void sto_batch(sto_db *db, unsigned n) { db->batch = n; }
 
@@ -156,10 +358,17 @@ int sto_begin(sto_db *db)
 int sto_commit(sto_db *db)
 {
     if (!db->in_tx) return 0;
-    if (run(db->st[ST_COMMIT])) return -1;
+    if (run(db->st[ST_REGROUP]) || run(db->st[ST_COMMIT])) return -1;
     db->in_tx = 0;
     db->pending = 0;
     return 0;
+}
+
+/* Outside a transaction every statement commits alone: regroup at once so
+ * the counts a reader sees are right. */
+static int regroup_if_autocommit(sto_db *db)
+{
+    return db->in_tx ? 0 : run(db->st[ST_REGROUP]);
 }
 
 /* FNV-1a 64: cheap, stable, enough to spot the same text under two ids. */
@@ -173,15 +382,64 @@ static uint64_t fnv1a(const char *s, size_t n)
     return h;
 }
 
+static void content_hash(const dyad_article *a, char hash[17])
+{
+    snprintf(hash, 17, "%016llx",
+             (unsigned long long)fnv1a(a->text ? a->text : "", a->text ? a->len : 0));
+}
+
+/* Open the batch's transaction when batching; commit a full batch first. */
+static int batch_step(sto_db *db)
+{
+    if (!db->batch) return 0;
+    if (db->in_tx && db->pending >= db->batch && sto_commit(db)) return -1;
+    return sto_begin(db);
+}
+
+int64_t sto_find(sto_db *db, const dyad_article *a, int *same_id)
+{
+    *same_id = 0;
+    sqlite3_stmt *st = db->st[ST_FIND_ID];
+    bind_str(st, 1, a->id);
+    int64_t id = run_int(st);
+    if (id) {
+        *same_id = id > 0;
+        return id;
+    }
+    if (!a->text || !a->len) return 0; /* empty texts are not "the same article" */
+    char hash[17];
+    content_hash(a, hash);
+    st = db->st[ST_FIND_HASH];
+    bind_str(st, 1, hash);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)a->len);
+    return run_int(st);
+}
+
+int sto_copy(sto_db *db, int64_t article, const dyad_article *a)
+{
+    if (batch_step(db)) return -1;
+    sqlite3_stmt *st = db->st[ST_COPY];
+    sqlite3_bind_int64(st, 1, article);
+    bind_str(st, 2, a->id);
+    bind_str(st, 3, a->url);
+    bind_str(st, 4, a->source);
+    bind_str(st, 5, a->title);
+    bind_date(st, 6, a->date);
+    sqlite3_bind_int64(st, 7, (sqlite3_int64)time(NULL));
+    if (run(st)) return -1;
+    if (sqlite3_changes(db->db) == 0) return 0;
+    db->pending++;
+    st = db->st[ST_DIRTY_ARTICLE];
+    sqlite3_bind_int64(st, 1, article);
+    if (run(st) || regroup_if_autocommit(db)) return -1;
+    return 1;
+}
+
 int64_t sto_article(sto_db *db, const dyad_article *a, const char *text)
 {
-    if (db->batch) {
-        if (db->in_tx && db->pending >= db->batch && sto_commit(db)) return -1;
-        if (sto_begin(db)) return -1;
-    }
+    if (batch_step(db)) return -1;
     char hash[17];
-    snprintf(hash, sizeof hash, "%016llx",
-             (unsigned long long)fnv1a(a->text ? a->text : "", a->text ? a->len : 0));
+    content_hash(a, hash);
     sqlite3_stmt *st = db->st[ST_ARTICLE];
     bind_str(st, 1, a->id);
     bind_str(st, 2, a->url);
@@ -190,6 +448,7 @@ int64_t sto_article(sto_db *db, const dyad_article *a, const char *text)
     bind_date(st, 5, a->date);
     bind_bytes(st, 6, text ? text : a->text, text || a->text ? a->len : 0);
     bind_str(st, 7, hash);
+    sqlite3_bind_int64(st, 8, (sqlite3_int64)time(NULL));
     if (run(st)) return -1;
     if (sqlite3_changes(db->db) == 0) return 0; /* id already stored */
     db->pending++;
@@ -249,12 +508,43 @@ static int actor(sto_db *db, int64_t article, int64_t event, const dyad_event *e
     return run(st);
 }
 
+/* The CAMEO facts of e (root, quad, goldstein, plover) bound from index i
+ * on; left NULL for a code the table does not know. */
+static void bind_cameo(sqlite3_stmt *st, int i, const dyad_cameo *c)
+{
+    if (!c) return;
+    bind_bytes(st, i, c->code, 2);
+    sqlite3_bind_int(st, i + 1, c->quad);
+    sqlite3_bind_double(st, i + 2, c->goldstein);
+    bind_str(st, i + 3, c->plover);
+}
+
+/* The id of e's event group, made if new (and marked for regrouping). */
+static int64_t group_of(sto_db *db, const dyad_event *e, int date, const dyad_cameo *c)
+{
+    sqlite3_stmt *st = db->st[ST_GROUP];
+    sqlite3_bind_int(st, 1, date);
+    bind_code(st, 2, e->source, sizeof e->source);
+    bind_code(st, 3, e->target, sizeof e->target);
+    bind_code(st, 4, e->code, sizeof e->code);
+    sqlite3_bind_int(st, 5, e->negated);
+    sqlite3_bind_int(st, 6, e->conditional);
+    sqlite3_bind_int(st, 7, e->future);
+    sqlite3_bind_int(st, 8, e->hedged);
+    bind_cameo(st, 9, c);
+    int64_t id = run_int(st);
+    return id > 0 ? id : -1;
+}
+
 int64_t sto_event(sto_db *db, int64_t article, const dyad_article *a, const char *text,
                   const dyad_event *e)
 {
     const dyad_cameo *c = dyad_cameo_lookup(e->code);
     size_t len = a->len, n;
     const char *p;
+    int date = out_event_date(a, e);
+    int64_t grp = group_of(db, e, date, c);
+    if (grp < 0) return -1;
     buf_clear(&db->scratch);
     out_spans_json(&db->scratch, e);
 
@@ -264,13 +554,8 @@ int64_t sto_event(sto_db *db, int64_t article, const dyad_article *a, const char
     bind_code(st, 3, e->source, sizeof e->source);
     bind_code(st, 4, e->target, sizeof e->target);
     bind_code(st, 5, e->code, sizeof e->code);
-    if (c) {
-        bind_bytes(st, 6, c->code, 2);
-        sqlite3_bind_int(st, 7, c->quad);
-        sqlite3_bind_double(st, 8, c->goldstein);
-        bind_str(st, 9, c->plover);
-    } /* else 6-9 stay NULL: the code is not CAMEO */
-    bind_date(st, 10, out_event_date(a, e));
+    bind_cameo(st, 6, c); /* 6-9 */
+    bind_date(st, 10, date);
     sqlite3_bind_int(st, 11, e->negated);
     sqlite3_bind_int(st, 12, e->conditional);
     sqlite3_bind_int(st, 13, e->future);
@@ -285,12 +570,63 @@ int64_t sto_event(sto_db *db, int64_t article, const dyad_article *a, const char
     bind_bytes(st, 19, db->scratch.data, db->scratch.len);
     if (e->pattern) bind_str(st, 20, e->pattern);
     if (e->pattern_origin) bind_str(st, 21, e->pattern_origin);
+    sqlite3_bind_int64(st, 22, grp);
     if (run(st)) return -1;
     int64_t id = sqlite3_last_insert_rowid(db->db);
     if (actor(db, article, id, e, e->source, e->source_span, text, len, "source") ||
-        actor(db, article, id, e, e->target, e->target_span, text, len, "target"))
+        actor(db, article, id, e, e->target, e->target_span, text, len, "target") ||
+        regroup_if_autocommit(db))
         return -1;
     return id;
+}
+
+int sto_result(sto_db *db, const dyad_article *a, const dyad_result *r)
+{
+    int64_t id = sto_article(db, a, r->text);
+    if (id == 0) return 1;
+    if (id < 0) return -1;
+    if (((r->byline && r->byline[0]) || (r->dateline && r->dateline[0])) &&
+        sto_article_meta(db, id, r->byline, r->dateline))
+        return -1;
+    for (uint32_t i = 0; i < r->nnoise; i++)
+        if (sto_noise(db, id, r->noise[i].kind, a->text, a->len, r->noise[i].span)) return -1;
+    for (uint32_t i = 0; i < r->nsentences; i++)
+        if (sto_sentence(db, id, i, r->text, r->len, r->sentences[i])) return -1;
+    for (uint32_t i = 0; i < r->nevents; i++)
+        if (sto_event(db, id, a, r->text, &r->events[i]) < 0) return -1;
+    return 0;
+}
+
+int sto_place(sto_db *db, int64_t article, uint32_t sentence, int64_t event, const char *name,
+              const char *country, double lat, double lon, dyad_span s)
+{
+    sqlite3_stmt *st = db->st[ST_PLACE];
+    sqlite3_bind_int64(st, 1, article);
+    sqlite3_bind_int64(st, 2, sentence);
+    if (event > 0) sqlite3_bind_int64(st, 3, event);
+    bind_str(st, 4, name);
+    bind_str(st, 5, country);
+    sqlite3_bind_double(st, 6, lat);
+    sqlite3_bind_double(st, 7, lon);
+    sqlite3_bind_int64(st, 8, s.start);
+    sqlite3_bind_int64(st, 9, s.end);
+    return run(st);
+}
+
+int sto_quotation(sto_db *db, int64_t article, uint32_t sentence, const char *speaker,
+                  const char *speaker_code, const char *text, size_t len, dyad_span s)
+{
+    size_t n;
+    const char *p = out_span_text(text, len, s, &n);
+    sqlite3_stmt *st = db->st[ST_QUOTATION];
+    sqlite3_bind_int64(st, 1, article);
+    sqlite3_bind_int64(st, 2, sentence);
+    bind_str(st, 3, speaker);
+    bind_str(st, 4, speaker_code);
+    sqlite3_bind_int64(st, 5, s.start);
+    sqlite3_bind_int64(st, 6, s.end);
+    bind_bytes(st, 7, p, n);
+    return run(st);
 }
 
 const char *sto_errmsg(sto_db *db) { return sqlite3_errmsg(db->db); }

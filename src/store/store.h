@@ -1,7 +1,8 @@
 /* store.h: the SQLite event store (embedded; dyad's default store).
  *
  * Contract: sto_open() creates the schema below if missing (IF NOT EXISTS,
- * so reopening an existing store is fine), in WAL mode. All SQL is
+ * so reopening an existing store is fine), in WAL mode, and upgrades a
+ * store of an older schema version in place (one transaction). All SQL is
  * prepared once and parameterised. An article whose id is already stored
  * is not stored again: sto_article() returns 0 and the caller should skip
  * its sentences and events. Writes go into one transaction per batch of
@@ -10,26 +11,65 @@
  * given (bytes, even invalid UTF-8); offsets are bytes into the article's
  * text, as everywhere in dyad.
  *
- * Schema (user_version 1):
+ * Crash safety: every committed transaction survives a kill -9 of the
+ * writer (WAL; synchronous=NORMAL only risks the last commits on a power
+ * cut, not on a process crash). An article's rows and the event groups
+ * they touch are always committed together, so a store is consistent after
+ * any crash and a re-run that skips stored ids (sto_find) finishes it.
+ *
+ * Schema (user_version 2):
  *   articles(id TEXT UNIQUE, url, source, title, date INTEGER yyyymmdd or
  *            NULL, text = the cleaned text, content_hash = FNV-1a 64 of
  *            the raw text in hex, byline, dateline: metadata the cleaner
- *            took out of the text)
+ *            took out of the text, added = unix time it was stored)
+ *   copies(article = articles.rowid, id TEXT UNIQUE, url, source, title,
+ *          date, added): the same raw text seen again under another id
+ *          (syndication, re-posts); not coded again, but each copy counts
+ *          as one more article (and source) for the events it carries.
  *   noise(article, kind, start, "end", text): what the cleaner removed
  *   sentences(article = articles.rowid, idx 0-based, start, "end", text)
  *   events(article, sentence, source, target, code, root, quad, goldstein,
  *          plover, date, negated, conditional, future, hedged, reported
  *          (0/1), source_text, target_text, verb_text, spans (JSON as in
- *          output.h), pattern, pattern_origin)
+ *          output.h), pattern, pattern_origin, grp = event_groups.id):
+ *          one row per mention of an event in an article.
+ *   event_groups(id, date (0 = unknown), source, target, code, negated,
+ *          conditional, future, hedged, root, quad, goldstein, plover,
+ *          num_mentions, num_sources, num_articles, first_event =
+ *          events.rowid of the first mention, dirty): the deduplicated
+ *          event: all mentions of one (day, source, target, code) with the
+ *          same modality (a denial is not the act it denies). The counts
+ *          have GDELT's meanings over every mention, copies included:
+ *          NumMentions = mentions (several in one article count), NumArticles
+ *          = articles with a mention, NumSources = distinct outlets (an
+ *          article without an outlet name counts as its own source).
+ *   mentions (view): every mention of every group, one row per event row
+ *          plus one per copy of its article, with the article's id, outlet,
+ *          url and date; count(*) per group = num_mentions.
  *   actors(code, text, article, sentence, event = events.rowid, role
  *          'source' or 'target'): one row per actor mention of an event;
  *          "---" (no actor) is not stored.
- *   indexes: events(date), events(source, target), events(code),
- *            actors(code), sentences(article, idx) unique. */
+ *   places(article, sentence, event = events.rowid or NULL, name, country,
+ *          lat, lon, start, "end"): places found in the text (filled by the
+ *          stage that resolves them; empty until then).
+ *   quotations(article, sentence, speaker, speaker_code, start, "end",
+ *          text): quoted speech (filled by the stage that finds it).
+ *   articles_fts: FTS5 index over articles(title, text), kept in step by
+ *          triggers; query with `articles_fts MATCH ?`.
+ *   indexes: events(date), events(source, target), events(target),
+ *            events(code), events(article), events(grp), actors(code),
+ *            sentences(article, idx) unique, articles(content_hash),
+ *            event_groups(date, source, target, code, negated, conditional,
+ *            future, hedged) unique, event_groups(dirty) partial,
+ *            event_groups(source, target, date), event_groups(target,
+ *            date), copies(article), places(event), quotations(article). */
 #ifndef DYAD_STORE_H
 #define DYAD_STORE_H
 #include <stdint.h>
+#include <sqlite3.h>
 #include "dyad.h"
+
+#define STO_SCHEMA_VERSION 2
 
 typedef struct sto_db sto_db;
 
@@ -37,14 +77,32 @@ typedef struct sto_db sto_db;
  * gets a malloc'ed message the caller frees. */
 sto_db *sto_open(const char *path, char **err);
 
+/* Open an existing store read-only (queries, the server): no schema change;
+ * fails on a store older than STO_SCHEMA_VERSION (sto_open upgrades it). */
+sto_db *sto_open_ro(const char *path, char **err);
+
+/* The connection, for queries (src/store/query.c) and exports. It has the
+ * SQL function cameo_name(code) (dyad's name for a CAMEO code, or NULL). */
+sqlite3 *sto_sqlite(sto_db *db);
+
 /* Commit automatically every n articles (0 = off, the default): the
  * transaction is opened by sto_article and committed by the sto_article
  * call after the n-th, so an article's rows always share one. */
 void sto_batch(sto_db *db, unsigned n);
 
-/* Explicit transactions; both are no-ops when already in / out of one. 0 or -1. */
+/* Explicit transactions; both are no-ops when already in / out of one. 0 or -1.
+ * sto_commit brings the counts of the event groups touched up to date first. */
 int sto_begin(sto_db *db);
 int sto_commit(sto_db *db);
+
+/* The stored article a is: its rowid when its id (or the id of a recorded
+ * copy) is stored, *same_id = 1; else the rowid of an article with the same
+ * raw text (same hash and length), *same_id = 0; 0 when neither; -1 on error. */
+int64_t sto_find(sto_db *db, const dyad_article *a, int *same_id);
+
+/* Record a (same text, another id) as a copy of the stored article `article`:
+ * 1 recorded, 0 that id was already recorded, -1 error. */
+int sto_copy(sto_db *db, int64_t article, const dyad_article *a);
 
 /* Store the article with its cleaned text (a->len bytes, same offsets as
  * a->text). Returns its rowid; 0 when the id was already stored (nothing
@@ -63,9 +121,25 @@ int sto_sentence(sto_db *db, int64_t article, uint32_t idx, const char *text, si
                  dyad_span s);
 
 /* One event of article a (rowid `article`) with its actor mentions; text
- * is what the spans index. Returns the event rowid, or -1. */
+ * is what the spans index. The event joins (or starts) its event group.
+ * Returns the event rowid, or -1. */
 int64_t sto_event(sto_db *db, int64_t article, const dyad_article *a, const char *text,
                   const dyad_event *e);
+
+/* A whole coded article: the article, its byline/dateline, noise,
+ * sentences and events. 0 stored, 1 its id was already stored (nothing
+ * written), -1 error. */
+int sto_result(sto_db *db, const dyad_article *a, const dyad_result *r);
+
+/* A place found at span s of the article (event = events.rowid it locates,
+ * 0 for none; country = CAMEO/ISO alpha-3 or ""). Returns 0 or -1. */
+int sto_place(sto_db *db, int64_t article, uint32_t sentence, int64_t event, const char *name,
+              const char *country, double lat, double lon, dyad_span s);
+
+/* A quotation at span s of text[0..len) (speaker as written, speaker_code
+ * its actor code or ""). Returns 0 or -1. */
+int sto_quotation(sto_db *db, int64_t article, uint32_t sentence, const char *speaker,
+                  const char *speaker_code, const char *text, size_t len, dyad_span s);
 
 /* The last error, for messages. */
 const char *sto_errmsg(sto_db *db);
