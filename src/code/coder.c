@@ -489,6 +489,16 @@ static void find_actors(sent *S)
                 apply_agent(S, a, i);
                 a->end = (int16_t)word_end(S, j);
                 if (via_prep) a->lead_agent = (int16_t)i;
+            } else if (!S->o->require_dyad) {
+                /* PETRARCH's anonymous agent: "a senior official" -> "---GOV". */
+                a->core = (int16_t)i;
+                const char *ag = phrase_code(S, i);
+                char anon[DYAD_CODE_MAX];
+                if (ag[0] == '~') join_codes(anon, sizeof anon, "---", ag + 1);
+                else join_codes(anon, sizeof anon, ag, "");
+                char *tilde = strchr(anon, '~');
+                if (tilde) memmove(tilde, "---", 4);
+                set_codes(a, anon);
             } else if (S->o->convert_agents) {
                 /* TABARI keeps the agent code, connector and all ("~MIL"), so a
                  * later pass can add the country when it becomes known. */
@@ -723,8 +733,13 @@ static void drop_comma_clauses(sent *S)
         if (k == 0) { lo = o->comma_bmin; hi = o->comma_bmax; }
         else if (k == nc) { lo = o->comma_emin; hi = o->comma_emax; }
         else { lo = o->comma_min; hi = o->comma_max; }
-        /* News mode keeps ", when ... ," : a clause of its own, not an aside. */
+        /* News mode keeps ", when ... ," : a clause of its own, not an aside;
+         * and the closing ", the agency said" is a clause of its own too. */
         int subordinate_clause = o->split_subordinate && from < S->nw && S->w[from].clause_break;
+        if (o->split_subordinate && k == nc && k > 0 && !(words > lo && words <= hi)) {
+            for (int i = from; i <= to; i++)
+                if (S->w[i].type == W_VERB) { S->w[commas[k - 1]].clause_break = 1; break; }
+        }
         if (words > lo && words <= hi && !subordinate_clause) {
             for (int i = from; i <= to; i++) S->w[i].dropped = 1;
             /* The comma that opens the clause goes with it. */
@@ -971,7 +986,7 @@ static void emit(emit_ctx *E, const pending *pd)
         ns = members(S, pd->source, src);
         nt = members(S, pd->target, tgt);
     }
-    const char *dsrc = ns ? NULL : o->default_source[0] ? o->default_source : NULL;
+    const char *dsrc = ns ? NULL : o->default_source[0] ? o->default_source : pd->untargeted ? "---" : NULL;
     const char *dtgt = nt ? NULL : o->default_target[0] ? o->default_target : pd->untargeted ? "---" : NULL;
     if ((!ns && !dsrc) || (!nt && !dtgt)) return;
     for (int i = 0; i < (ns ? ns : 1); i++)
@@ -1154,7 +1169,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             while (hi < clause_hi && S->w[act[hi + 1]].type != W_COMMA) hi++;
             const lex_verb *v = &lx->verbs[lx->phrases[x->phrase].verb];
             pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0};
-            int designated = 0;
+            int designated = 0, source_carried = 0;
             uint32_t ncand = candidate_patterns(S, v, cand, MAX_CANDIDATES);
             for (uint32_t c = 0; c < ncand; c++) {
                 uint32_t pi = lx->patorder[v->pat0 + cand[c]];
@@ -1198,7 +1213,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     int said = last_speech_verb(S, act, clause_lo, q);
                     if (said != NO && first_actor_between(S, said + 1, wi - 1, pd.target) != NO) from = said + 1;
                     int before = first_actor_between(S, from, wi - 1, pd.target);
-                    if (before == NO && clause_source != NO) before = clause_source;
+                    if (before == NO && clause_source != NO) { before = clause_source; source_carried = 1; }
                     if (before == NO && o->default_source_prior && o->default_source[0]) before = NO;
                     else if (before == NO && !o->default_source[0]) {
                         /* TABARI is greedy: with no actor before the verb, look after it. */
@@ -1216,7 +1231,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     }
                     if (after == NO && !(o->default_target_after && o->default_target[0]))
                         after = nearest_actor_before(S, act[clause_lo], wi - 1, pd.source);
-                    if (after == NO && pd.source != NO && S->a[pd.source].group != NO) {
+                    /* A compound acting on itself only when it is this clause's own subject. */
+                    if (after == NO && pd.source != NO && S->a[pd.source].group != NO && !source_carried) {
                         pd.compound = pd.source;
                         pd.self_compound = 1;
                     }
@@ -1232,10 +1248,14 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             if (pd.compound == NO && pd.target == NO && !o->default_target[0] && o->untargeted &&
                 pd.pattern != UINT32_MAX && pd.source != NO && !(pd.code.flags & LEX_CODE_SUBORD))
                 pd.untargeted = 1;
-            if (pd.compound == NO && ((pd.source == NO && !o->default_source[0]) ||
+            if (!o->require_dyad && pd.compound == NO && (pd.source != NO || pd.target != NO))
+                pd.untargeted = 1; /* PETRARCH: the missing side is coded "---" */
+            if (pd.compound == NO && ((pd.source == NO && !o->default_source[0] && !pd.untargeted) ||
                                       (pd.target == NO && !o->default_target[0] && !pd.untargeted)))
                 continue;
-            if (pd.code.flags & LEX_CODE_SUBORD) {
+            /* Without require_dyad (PETRARCH), a verb of saying is coded too:
+             * "X welcomed ..., the news agency said" gives both events. */
+            if ((pd.code.flags & LEX_CODE_SUBORD) && o->require_dyad) {
                 if (!have_subord) { subord = pd; have_subord = 1; }
                 continue;
             }
@@ -1267,7 +1287,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     }
     for (int i = 0; i < nfound; i++) {
         /* (News mode judges "said" by the whole sentence, whatever its clauses.) */
-        if (nonsub && (found[i].code.flags & LEX_CODE_SUBORD) && (o->code_by != COD_BY_CLAUSE || o->split_subordinate))
+        if (nonsub && (found[i].code.flags & LEX_CODE_SUBORD) && o->require_dyad &&
+            (o->code_by != COD_BY_CLAUSE || o->split_subordinate))
             continue;
         if (dominant && !(found[i].code.flags & LEX_CODE_DOMINANT)) continue;
         uint32_t before = out->n;

@@ -13,6 +13,7 @@ void cod_options_default(cod_options *o)
     o->comma_emin = 2; o->comma_emax = 10;
     o->comma_bmin = 128; o->comma_bmax = 0;
     o->max_events = 64;
+    o->require_dyad = 1;
     o->name_wins = 1;
 }
 

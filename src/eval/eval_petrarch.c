@@ -58,6 +58,20 @@ static void flatten(char *s)
     for (; *s; s++) if (*s == '\n' || *s == '\r' || *s == '\t') *s = ' ';
 }
 
+/* <Config option="require_dyad" value="false"> records between two
+ * sentences switch PETRARCH's options, as its validator does. */
+static void apply_configs(const char *from, const char *to, cod_options *o)
+{
+    for (const char *c = from; (c = strstr(c, "<Config ")) && c < to; c++) {
+        const char *e = strchr(c, '>');
+        if (!e || e > to) break;
+        char opt[64], val[16];
+        if (attr(c, (size_t)(e - c), "option", opt, sizeof opt) && attr(c, (size_t)(e - c), "value", val, sizeof val) &&
+            !strcmp(opt, "require_dyad"))
+            o->require_dyad = !(val[0] == 'f' || val[0] == 'F');
+    }
+}
+
 int eval_petrarch(const char *records, const char *const *dicts, int ndicts, const eval_opts *opt, FILE *outf,
                   eval_score *score)
 {
@@ -90,8 +104,11 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
     memset(score, 0, sizeof *score);
     int records_n = 0, exact = 0;
     const char *p = xml;
+    const char *seen = xml; /* <Config> records up to here are applied */
     /* Skip the big comment header and any commented-out records. */
     while ((p = strstr(p, "<Sentence "))) {
+        apply_configs(seen, p, &o);
+        seen = p;
         const char *tag_end = strchr(p, '>');
         if (!tag_end) break;
         const char *next = strstr(tag_end, "<Sentence ");
