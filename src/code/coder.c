@@ -510,6 +510,30 @@ static void find_actors(sent *S)
         S->w[a->start].actor = (int16_t)S->na;
         i = a->end;
         S->na++;
+        /* "Danish media and government": a second agent joined by "and" is
+         * the same actor's too; the two units then form a compound. */
+        int actor_word = a->core;
+        if (S->o->distribute_agents && x->type == W_ACTOR && a->end > actor_word && S->na < MAX_ACTORS) {
+            int c = a->end + 1;
+            if (c + 1 < S->nw && S->w[c].type == W_CONJ && !(S->w[c].cls & CL_BUT) && S->w[c + 1].type == W_AGENT &&
+                (S->w[c + 1].head == NO || S->w[c + 1].head == c + 1)) {
+                int g = c + 1, ge = word_end(S, g);
+                if (ge + 1 >= S->nw || S->w[ge + 1].type != W_ACTOR) {
+                    cactor *b = &S->a[S->na];
+                    memset(b, 0, sizeof *b);
+                    b->group = NO;
+                    b->lead_agent = NO;
+                    b->start = (int16_t)g;
+                    b->end = (int16_t)ge;
+                    b->core = (int16_t)actor_word;
+                    set_codes(b, phrase_code(S, actor_word));
+                    apply_agent(S, b, g);
+                    S->w[g].actor = (int16_t)S->na;
+                    S->na++;
+                    i = ge;
+                }
+            }
+        }
     }
 }
 
