@@ -1105,6 +1105,20 @@ static void set_forward(const sent *S, const int *act, int na, cod_out *out)
     if (first_verb == NO || !S->na || S->a[0].start > first_verb) return;
     int unit[MAX_ACTORS];
     int nu = members(S, 0, unit);
+    if (S->o->forward_root) {
+        /* TABARI forwards the first actor's own code, without its agent,
+         * and a compound as its first member. */
+        const cactor *a = &S->a[0];
+        if (a->pronoun) {
+            for (int c = 0; c < a->ncodes && out->nfwd < 8; c++)
+                snprintf(out->fwd[out->nfwd++], DYAD_CODE_MAX, "%s", a->codes[c]);
+        } else {
+            snprintf(out->fwd[0], DYAD_CODE_MAX, "%s", phrase_code(S, a->core));
+            out->nfwd = 1;
+        }
+        out->fwd_compound = 0;
+        return;
+    }
     for (int u = 0; u < nu; u++)
         for (int c = 0; c < S->a[unit[u]].ncodes && out->nfwd < 8; c++)
             snprintf(out->fwd[out->nfwd++], DYAD_CODE_MAX, "%s", S->a[unit[u]].codes[c]);

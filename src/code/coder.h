@@ -35,6 +35,7 @@ typedef struct cod_options {
     int default_target_after;    /* use the default target when no actor follows the verb */
     int modality;                /* detect negation/condition/future (dyad's own; off for TABARI eval) */
     int forward;                 /* a sentence-initial pronoun refers to the previous sentence's subject */
+    int forward_root;            /* forward only the subject's own actor code (TABARI), not agent and all */
     int name_wins;               /* "Russian President Lukashenko": the person's own code (default on) */
     int distribute_agents;       /* "soldiers from A and B": the agent goes to each member */
     int loose_agents;            /* "soldiers FROM X", "X's first deputy minister" (PETRARCH's reach) */

@@ -14,6 +14,7 @@ void cod_options_default(cod_options *o)
     o->comma_bmin = 128; o->comma_bmax = 0;
     o->max_events = 64;
     o->require_dyad = 1;
+    o->forward_root = 1;
     o->name_wins = 1;
 }
 
@@ -22,6 +23,7 @@ void cod_options_news(cod_options *o)
     cod_options_default(o);
     o->modality = 1;
     o->forward = 1;
+    o->forward_root = 0;
     o->comma_emin = o->comma_emax = 0;
     o->split_subordinate = 1;
     o->untargeted = 1;
