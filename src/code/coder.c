@@ -619,7 +619,7 @@ static int forward_pronoun(sent *S, int i, const cod_out *ctx)
     if (!S->o->forward || !ctx || !ctx->nfwd) return 0;
     if (S->na && S->a[0].start < i) return 0;
     int plural = (x->cls & CL_PRON_THEY) != 0;
-    if (plural != ctx->fwd_compound) return 0;
+    if (plural != ctx->fwd_compound && !S->o->forward_root) return 0;
     cactor *a = &S->a[S->na];
     memset(a, 0, sizeof *a);
     a->start = a->end = a->core = (int16_t)i;
