@@ -1252,11 +1252,10 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     if (said != NO && first_actor_between(S, said + 1, wi - 1, pd.target) != NO) from = said + 1;
                     int before = first_actor_between(S, from, wi - 1, pd.target);
                     if (before == NO && clause_source != NO) { before = clause_source; source_carried = 1; }
-                    if (before == NO && o->default_source_prior && o->default_source[0]) before = NO;
-                    else if (before == NO && !o->default_source[0]) {
-                        /* TABARI is greedy: with no actor before the verb, look after it. */
+                    /* TABARI is greedy: with no actor before the verb it looks after
+                     * it, unless a default source is to take that place (PRIOR). */
+                    if (before == NO && !(o->default_source_prior && o->default_source[0]))
                         before = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.target);
-                    }
                     pd.source = before;
                 }
                 if (pd.target == NO) {
@@ -1270,7 +1269,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     if (after == NO && !(o->default_target_after && o->default_target[0]))
                         after = nearest_actor_before(S, act[clause_lo], wi - 1, pd.source);
                     /* A compound acting on itself only when it is this clause's own subject. */
-                    if (after == NO && pd.source != NO && S->a[pd.source].group != NO && !source_carried) {
+                    if (after == NO && pd.source != NO && S->a[pd.source].group != NO && !source_carried &&
+                        !(o->default_target_after && o->default_target[0])) {
                         pd.compound = pd.source;
                         pd.self_compound = 1;
                     }
