@@ -60,6 +60,21 @@ typedef struct record {
     char options[8][256]; int noptions;
 } record;
 
+/* Is line s a record header ("950101  DEMO-01")? */
+static int is_header(const char *s)
+{
+    for (int i = 0; i < 6; i++) if (!isdigit((unsigned char)s[i])) return 0;
+    return s[6] == ' ' || s[6] == '\t';
+}
+
+/* The next record header line after s, or NULL. */
+static char *next_header(char *s)
+{
+    for (char *l = strchr(s, '\n'); l; l = strchr(l + 1, '\n'))
+        if (is_header(l + 1)) return l + 1;
+    return NULL;
+}
+
 static int tabari_date(const char *s)
 {
     int v = atoi(s);
@@ -160,7 +175,7 @@ int eval_tabari(const char *dir, const eval_opts *opt, FILE *outf, eval_score *s
         /* A header line: six digits, blanks, an id. */
         char *line_end = strchr(p, '\n');
         if (!line_end) line_end = p + strlen(p);
-        if (!(isdigit((unsigned char)p[0]) && line_end - p > 8 && isdigit((unsigned char)p[5]) && isspace((unsigned char)p[6]))) {
+        if (!(line_end - p > 8 && is_header(p))) {
             p = *line_end ? line_end + 1 : line_end;
             continue;
         }
@@ -177,10 +192,13 @@ int eval_tabari(const char *dir, const eval_opts *opt, FILE *outf, eval_score *s
         if (!open) break;
         char *close = strstr(open, "*/");
         if (!close) break;
+        /* A comment left unclosed ends where the next record begins. */
+        char *next = next_header(open + 2);
+        char *end = next && next < close ? next : close;
         *open = 0;
         r.text = body;
-        parse_comment(&r, open + 2, (size_t)(close - open - 2));
-        p = close + 2;
+        parse_comment(&r, open + 2, (size_t)(end - open - 2));
+        p = end == close ? close + 2 : end;
         /* Flatten the text: TABARI reads records as one line; "\n" marks are display only. */
         for (char *q = r.text; *q; q++) if (*q == '\n' || *q == '\r' || *q == '\t') *q = ' ';
         for (int i = 0; i < r.noptions; i++) cod_options_line(&o, r.options[i]);
