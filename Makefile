@@ -3,7 +3,7 @@
 # prints throughput and peak memory; `make fuzz` builds libFuzzer targets.
 
 CC      ?= cc
-PKGS    := sqlite3 libutf8proc jansson zlib
+PKGS    := sqlite3 libutf8proc jansson zlib libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE

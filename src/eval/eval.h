@@ -28,6 +28,11 @@ int eval_tabari(const char *dir, const eval_opts *opt, FILE *out, eval_score *sc
 int eval_petrarch(const char *records, const char *const *dicts, int ndicts, const eval_opts *opt,
                   FILE *out, eval_score *score);
 
+/* Article extraction from HTML (src/eval/eval_extract.c): DIR is the
+ * ScrapingHub benchmark (ground-truth.json + html/) or trafilatura's
+ * English subset (evaldata-en-subset.json + html/), each scored its way. */
+int eval_extract(const char *dir, const eval_opts *opt, FILE *out, eval_score *score);
+
 /* Shared helpers: a whole file (malloc'ed, NUL-terminated) or NULL; scores. */
 char *eval_slurp(const char *path);
 void eval_finish(eval_score *s);
