@@ -104,7 +104,8 @@ TEST(input_format_names)
     CHECK_STR(rd_format_name(RD_JSONL), "jsonl");
     CHECK_INT(rd_format_parse("text"), RD_TEXT);
     CHECK_INT(rd_format_parse("auto"), RD_AUTO);
-    CHECK_INT(rd_format_parse("warc"), RD_NFORMATS);
+    CHECK_INT(rd_format_parse("warc"), RD_WARC);
+    CHECK_INT(rd_format_parse("pdf"), RD_NFORMATS);
 }
 
 static const char good_and_bad[] =

@@ -24,6 +24,7 @@
 #ifndef DYAD_INPUT_HTML_H
 #define DYAD_INPUT_HTML_H
 #include <stddef.h>
+#include "input/input.h"
 #include "util/buf.h"
 
 typedef struct rd_page {
@@ -35,10 +36,7 @@ typedef struct rd_page {
     int date;     /* publication date yyyymmdd, 0 if unknown */
 } rd_page;
 
-typedef struct rd_html rd_html;
-
-rd_html *rd_html_new(void);
-void     rd_html_free(rd_html *x);
+/* rd_html, rd_html_new() and rd_html_free() are declared in input.h. */
 
 /* Extract from html[0..n). charset: the one the transport declared (HTTP
  * Content-Type), or NULL to let the page say (BOM, <meta charset>; UTF-8

@@ -19,10 +19,38 @@
  *             "title", "text"}; only "text" is required. A missing id
  *             becomes "<file>:<line>"; a missing or unparseable date
  *             becomes default_date. Blank lines are ignored.
- *   RD_AUTO   JSONL for names ending .jsonl/.ndjson/.json (before any .gz),
- *             else JSONL when the first non-blank byte is '{', else TEXT.
- * New formats (HTML, WARC) add an enum value and an rd_format_ops entry in
- * reader.c; nothing else changes. */
+ *   RD_HTML   the whole input is one web page; the article is its main
+ *             text (src/input/html.h); id = the path given; url, title
+ *             and date from the page (date: default_date when it has none).
+ *   RD_WARC   a WARC file (ISO 28500, WARC/1.0 or 1.1), each record gzip'ed
+ *             or not: every `response` record whose HTTP payload is HTML
+ *             (status 2xx, Content-Type text/html or xhtml) is a page as
+ *             in RD_HTML, with id = WARC-Record-ID, url = WARC-Target-URI
+ *             and, when the page gives no date, WARC-Date. Chunked
+ *             transfer-encoding and gzip/deflate content-encoding are
+ *             undone; the charset comes from the HTTP Content-Type, else
+ *             the page. Other records are passed over silently. A record
+ *             whose Content-Length does not lead to the record's end (a
+ *             lying length, a cut file) is reported and reading resumes at
+ *             the next "WARC/" header line. rd_error.line is the record's
+ *             1-based number in the file and the message gives its byte
+ *             offset (in the decompressed stream).
+ *   RD_AUTO   JSONL for names ending .jsonl/.ndjson/.json, HTML for .html/
+ *             .htm/.xhtml, WARC for .warc (before any .gz); else by the
+ *             content: "WARC/" at the start is WARC, a first non-blank '{'
+ *             JSONL, markup with an <html>, <head>, <body> or doctype tag in
+ *             the first 4 kB HTML, anything else TEXT.
+ * Every format: an article whose text is longer than the article cap
+ * (RD_MAX_ARTICLE, or rd_set_max_article) is reported and skipped. A page with no article text in
+ * it (an index page, a video page) yields nothing and is no error.
+ *
+ * Deferred extraction: after rd_set_raw_pages(r, 1), the HTML and WARC
+ * readers hand each page out unextracted: out->text is the page's HTML
+ * (decoded from the transport, not from its charset), out->url/date what
+ * the container said, and rd_page_charset() the charset it declared. The
+ * caller turns it into the article with rd_page_article() — on another
+ * thread if it likes: that is how `dyad code --threads` spreads HTML
+ * parsing over the workers. rd_is_page() tells such articles apart. */
 #ifndef DYAD_INPUT_H
 #define DYAD_INPUT_H
 #include <stddef.h>
@@ -32,14 +60,18 @@ typedef enum rd_format {
     RD_AUTO = 0,   /* guess from the name, then from the content */
     RD_TEXT,       /* plain text, one article per input */
     RD_JSONL,      /* JSON Lines, one article per line */
-    RD_NFORMATS    /* count; HTML and WARC readers will slot in before it */
+    RD_HTML,       /* a web page, one article per input */
+    RD_WARC,       /* a web crawl: one article per HTML response record */
+    RD_NFORMATS    /* count */
 } rd_format;
 
 #define RD_MAX_RECORD ((size_t)64 << 20) /* default cap on one record: 64 MiB */
+#define RD_MAX_ARTICLE ((size_t)8 << 20) /* default cap on one article's text: 8 MiB */
 
+/* (Callers fill this positionally: new settings go through setters below.) */
 typedef struct rd_options {
     int default_date;    /* yyyymmdd for articles without a usable date, 0 = unknown */
-    size_t max_record;   /* longest JSONL line or text input kept, bytes; 0 = RD_MAX_RECORD */
+    size_t max_record;   /* longest JSONL line, text/HTML input or WARC record kept, bytes; 0 = RD_MAX_RECORD */
 } rd_options;
 
 typedef struct rd_error {
@@ -73,7 +105,35 @@ void rd_close(rd_reader *r);
  * is not a valid calendar date. */
 int rd_parse_date(const char *s);
 
-/* Format names for command lines: "auto", "text", "jsonl". */
+/* Settings, before the first rd_next. */
+/* Longest article text handed out, bytes (0 = RD_MAX_ARTICLE). */
+void rd_set_max_article(rd_reader *r, size_t max);
+/* 1: HTML/WARC readers hand pages out unextracted (see above). */
+void rd_set_raw_pages(rd_reader *r, int on);
+
+/* Deferred extraction (rd_set_raw_pages). */
+/* Is the article rd_next just gave a raw page? */
+int rd_is_page(const rd_reader *r);
+/* The charset the transport declared for it ("" if none); valid until the next rd_next. */
+const char *rd_page_charset(const rd_reader *r);
+
+/* An extractor: reusable buffers for rd_page_article; one per thread. */
+typedef struct rd_html rd_html;
+rd_html *rd_html_new(void);
+void     rd_html_free(rd_html *x);
+
+/* Make the article from raw page `page` (as rd_next handed it out, or any
+ * article whose text is HTML) with the declared charset (NULL/"" = let the
+ * page say): text = the page's main text, title/url from the page when
+ * `page` has none, date = the page's publication date, else page->date.
+ * max_article: the article cap (0 = RD_MAX_ARTICLE). 1: *out is the
+ * article (its strings live in x until its next use, or are page's);
+ * 0: the page holds no article text; -1: not HTML or too long, err says
+ * why (err->origin/line are page's origin/line). */
+int rd_page_article(rd_html *x, const dyad_article *page, const char *charset, size_t max_article,
+                    dyad_article *out, rd_error *err);
+
+/* Format names for command lines: "auto", "text", "jsonl", "html", "warc". */
 const char *rd_format_name(rd_format f);
 rd_format   rd_format_parse(const char *name); /* RD_NFORMATS when unknown */
 

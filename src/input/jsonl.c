@@ -10,13 +10,6 @@ static const char *str_field(json_t *o, const char *key)
     return s ? s : "";
 }
 
-static int is_blank(const char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') return 0;
-    return 1;
-}
-
 /* "id": a string, or an integer as corpora with numeric ids have; else
  * "<file>:<line>". Made-up strings live in r->scratch until the next call. */
 static const char *article_id(rd_reader *r, json_t *o, long line)
@@ -53,7 +46,7 @@ static int jsonl_next(rd_reader *r, dyad_article *out, rd_error *err)
         if (rc == -2)
             return rd_fail(r, err, line, "line longer than %zu bytes (%zu), skipped",
                            r->opt.max_record, n);
-        if (is_blank(p, n)) continue;
+        if (rd_blank(p, n)) continue;
         json_error_t je;
         json_t *o = json_loadb(p, n, JSON_ALLOW_NUL, &je);
         if (!o) return rd_fail(r, err, line, "bad JSON at column %d: %s", je.column, je.text);
@@ -77,4 +70,4 @@ static int jsonl_next(rd_reader *r, dyad_article *out, rd_error *err)
     }
 }
 
-const rd_format_ops rd_jsonl_ops = {"jsonl", jsonl_next};
+const rd_format_ops rd_jsonl_ops = {"jsonl", jsonl_next, 0};

@@ -13,11 +13,20 @@
 static const rd_format_ops *const format_ops[RD_NFORMATS] = {
     [RD_TEXT] = &rd_text_ops,
     [RD_JSONL] = &rd_jsonl_ops,
+    [RD_HTML] = &rd_html_ops,
+    [RD_WARC] = &rd_warc_ops,
 };
 
 static const char *const format_names[RD_NFORMATS] = {
-    [RD_AUTO] = "auto", [RD_TEXT] = "text", [RD_JSONL] = "jsonl",
+    [RD_AUTO] = "auto", [RD_TEXT] = "text", [RD_JSONL] = "jsonl", [RD_HTML] = "html", [RD_WARC] = "warc",
 };
+
+int rd_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') return 0;
+    return 1;
+}
 
 const char *rd_format_name(rd_format f)
 {
@@ -58,8 +67,22 @@ static int ends_with(const char *s, size_t n, const char *suffix)
     return n >= k && !strncasecmp(s + n - k, suffix, k);
 }
 
-/* RD_AUTO: the name decides when it ends in a JSON Lines extension (a .gz
- * after it is ignored), otherwise the first non-blank byte does. */
+/* Does the markup at p[0..n) (first byte '<') open a web page? */
+static int page_markup(const char *p, size_t n)
+{
+    static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body", "<meta", "<title", NULL};
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] != '<') continue;
+        for (const char *const *t = tags; *t; t++) {
+            size_t k = strlen(*t);
+            if (i + k <= n && !strncasecmp(p + i, *t, k)) return 1;
+        }
+    }
+    return 0;
+}
+
+/* RD_AUTO: the name decides when it ends in a known extension (a .gz
+ * after it is ignored), otherwise the first bytes do. */
 static rd_format sniff(rd_reader *r)
 {
     size_t n = strlen(r->origin);
@@ -67,15 +90,27 @@ static rd_format sniff(rd_reader *r)
     if (ends_with(r->origin, n, ".jsonl") || ends_with(r->origin, n, ".ndjson") ||
         ends_with(r->origin, n, ".json"))
         return RD_JSONL;
+    if (ends_with(r->origin, n, ".html") || ends_with(r->origin, n, ".htm") || ends_with(r->origin, n, ".xhtml"))
+        return RD_HTML;
+    if (ends_with(r->origin, n, ".warc")) return RD_WARC;
+    size_t have = rd_stream_peek(&r->s, 4096);
+    const char *p = r->s.data + r->s.start;
+    if (have >= 5 && !memcmp(p, "WARC/", 5)) return RD_WARC;
     /* Look at most one record's worth ahead; blank-only input is text
      * (which then yields nothing). */
-    size_t have = 0, i = 0;
+    size_t i = 0;
+    have = 0;
     for (;;) {
-        const char *p = r->s.data + r->s.start;
+        p = r->s.data + r->s.start;
         for (; i < have; i++) {
             char c = p[i];
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-            return c == '{' ? RD_JSONL : RD_TEXT;
+            if (c == '{') return RD_JSONL;
+            if (c == '<') {
+                size_t m = rd_stream_peek(&r->s, i + 4096);
+                return page_markup(r->s.data + r->s.start + i, m - i) ? RD_HTML : RD_TEXT;
+            }
+            return RD_TEXT;
         }
         if (have > r->opt.max_record) return RD_TEXT;
         size_t more = rd_stream_peek(&r->s, have + 4096);
@@ -109,7 +144,10 @@ static rd_reader *new_reader(const char *name, const rd_options *opt, rd_format 
     if (opt) r->opt = *opt;
     /* Bound the cap so window arithmetic (cap + chunk, doubling) can't wrap. */
     if (!r->opt.max_record || r->opt.max_record > SIZE_MAX / 4) r->opt.max_record = RD_MAX_RECORD;
+    r->max_article = RD_MAX_ARTICLE;
     buf_init(&r->scratch);
+    buf_init(&r->body);
+    buf_init(&r->inflated);
     return r;
 }
 
@@ -152,19 +190,53 @@ rd_reader *rd_open_mem(const void *data, size_t len, const char *name, rd_format
     return finish_open(r, fmt, err);
 }
 
-int rd_next(rd_reader *r, dyad_article *out, rd_error *err)
+/* Where a broken stream is reported: the line or record that was cut. */
+static long break_position(const rd_reader *r)
 {
-    if (r->done) return 0;
-    if (r->json) { json_decref(r->json); r->json = NULL; }
-    buf_clear(&r->scratch);
-    int rc = r->ops->next(r, out, err);
-    if (rc) return rc;
-    r->done = 1;
-    /* The format ran out of input: say so if that was a broken stream. */
-    if (r->s.err[0])
-        return rd_fail(r, err, r->fmt == RD_JSONL ? r->s.line + 1 : 0, "%s", r->s.err);
+    if (r->fmt == RD_JSONL) return r->s.line + 1;
+    if (r->fmt == RD_WARC) return r->in_rec ? r->rec : r->rec + 1;
     return 0;
 }
+
+int rd_next(rd_reader *r, dyad_article *out, rd_error *err)
+{
+    for (;;) {
+        if (r->done) return 0;
+        if (r->json) { json_decref(r->json); r->json = NULL; }
+        buf_clear(&r->scratch);
+        r->is_page = 0;
+        r->charset[0] = 0;
+        int rc = r->ops->next(r, out, err);
+        if (rc < 0) return rc;
+        if (rc == 0) {
+            r->done = 1;
+            /* The format ran out of input: say so if that was a broken stream. */
+            if (r->s.err[0]) return rd_fail(r, err, break_position(r), "%s", r->s.err);
+            return 0;
+        }
+        if (r->ops->pages && r->raw_pages) {
+            r->is_page = 1;
+            return 1;
+        }
+        if (r->ops->pages) {
+            if (!r->html) r->html = rd_html_new();
+            dyad_article page = *out;
+            rc = rd_page_article(r->html, &page, r->charset, r->max_article, out, err);
+            if (rc == 0) continue; /* no article text in this page */
+            return rc;
+        }
+        if (out->len > r->max_article)
+            return rd_fail(r, err, out->line, "article text of %zu bytes is over the %zu-byte limit, skipped",
+                           out->len, r->max_article);
+        return 1;
+    }
+}
+
+void rd_set_max_article(rd_reader *r, size_t max) { r->max_article = max ? max : RD_MAX_ARTICLE; }
+void rd_set_raw_pages(rd_reader *r, int on) { r->raw_pages = on; }
+
+int rd_is_page(const rd_reader *r) { return r->is_page; }
+const char *rd_page_charset(const rd_reader *r) { return r->charset; }
 
 rd_format rd_format_of(const rd_reader *r) { return r->fmt; }
 
@@ -174,6 +246,9 @@ void rd_close(rd_reader *r)
     if (r->json) json_decref(r->json);
     rd_stream_free(&r->s);
     buf_free(&r->scratch);
+    buf_free(&r->body);
+    buf_free(&r->inflated);
+    rd_html_free(r->html);
     free(r->origin);
     free(r);
 }

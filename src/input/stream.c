@@ -243,3 +243,26 @@ int rd_stream_all(rd_stream *s, const char **p, size_t *n)
     if (s->err[0]) return -1;
     return len ? 1 : 0;
 }
+
+void rd_stream_take(rd_stream *s, size_t n)
+{
+    if (n > s->end - s->start) n = s->end - s->start;
+    s->start += n;
+}
+
+size_t rd_stream_skip(rd_stream *s, size_t n)
+{
+    size_t done = 0;
+    while (done < n) {
+        size_t have = s->end - s->start;
+        if (!have) {
+            discard(s); /* keep the window small: nothing in it is wanted */
+            if (!fill(s)) break;
+            continue;
+        }
+        size_t k = have < n - done ? have : n - done;
+        s->start += k;
+        done += k;
+    }
+    return done;
+}

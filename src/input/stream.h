@@ -54,6 +54,19 @@ size_t rd_stream_peek(rd_stream *s, size_t want);
  *     length; it was never held in memory whole. */
 int  rd_stream_line(rd_stream *s, const char **p, size_t *n);
 
+/* Consume n bytes of the window (n <= what rd_stream_peek made available). */
+void rd_stream_take(rd_stream *s, size_t n);
+
+/* Pass over the next n bytes without holding them in memory (for records
+ * over max_record); returns how many there were (fewer at the end). */
+size_t rd_stream_skip(rd_stream *s, size_t n);
+
+/* Decoded bytes consumed so far: the offset of data+start in the input. */
+static inline unsigned long long rd_stream_offset(const rd_stream *s)
+{
+    return (unsigned long long)(s->out_off + s->start);
+}
+
 /* Everything left. 1: *p,*n hold it (NUL-terminated); 0: nothing left;
  * -1: the stream broke (s->err), *p,*n hold what came before; -2: the
  * input exceeded max_record, *n = bytes skipped. */

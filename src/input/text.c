@@ -1,13 +1,6 @@
 /* text.c: RD_TEXT, the whole input as one article. */
 #include "input/reader.h"
 
-static int is_blank(const char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n') return 0;
-    return 1;
-}
-
 static int text_next(rd_reader *r, dyad_article *out, rd_error *err)
 {
     if (r->text_done) return 0;
@@ -19,7 +12,7 @@ static int text_next(rd_reader *r, dyad_article *out, rd_error *err)
         return rd_fail(r, err, 0, "input longer than %zu bytes (%zu), skipped", r->opt.max_record, n);
     /* On a broken stream (-1) the text read so far is still an article;
      * rd_next reports the break on the following call. */
-    if (is_blank(p, n)) return 0;
+    if (rd_blank(p, n)) return 0;
     *out = (dyad_article){
         .id = r->origin, .url = "", .source = "", .title = "",
         .date = r->opt.default_date, .text = p, .len = n,
@@ -28,4 +21,4 @@ static int text_next(rd_reader *r, dyad_article *out, rd_error *err)
     return 1;
 }
 
-const rd_format_ops rd_text_ops = {"text", text_next};
+const rd_format_ops rd_text_ops = {"text", text_next, 0};
