@@ -7,10 +7,28 @@ int cmd_code(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
 
 /* "2024-08-16" or "20240816" -> yyyymmdd, 0 if invalid. */
 int cli_date(const char *s);
 /* Does argv[i] equal one of the names (e.g. "-h", "--help")? */
 int cli_is(const char *arg, const char *a, const char *b);
+
+/* Dictionary options shared by the commands that code (ingest; code can
+ * use them too): --dict, --options, --no-default-dict, --no-modality. */
+#define CLI_MAX_DICTS 64
+typedef struct cli_engine_opts {
+    const char *dicts[CLI_MAX_DICTS]; /* --dict files, in order */
+    int ndicts;                       /* how many */
+    const char *options;              /* --options file, NULL if none */
+    int defaults;                     /* load dyad's own dictionaries (default 1) */
+    int modality;                     /* flag negated/conditional/future/hedged (default 1) */
+} cli_engine_opts;
+/* If argv[*i] is one of those options, take it (and its value: *i moves
+ * on) and return 1; 0 if not one of them; -1 on a usage error (reported). */
+int cli_engine_arg(cli_engine_opts *o, int argc, char **argv, int *i);
+/* A ready engine with the dictionaries of o, the first problems printed on
+ * stderr; NULL (reported, as "dyad CMD: ...") if a file can't be read. */
+struct dyad_engine *cli_engine(const cli_engine_opts *o, const char *cmd);
 
 #endif
