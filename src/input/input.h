@@ -95,6 +95,10 @@ rd_reader *rd_open_mem(const void *data, size_t len, const char *name, rd_format
  * a broken stream, described in *err (err may be NULL); call again to go on. */
 int rd_next(rd_reader *r, dyad_article *out, rd_error *err);
 
+/* Raw bytes taken from the input so far (compressed bytes for gzip, read
+ * ahead by up to a chunk): progress against the file's size. */
+unsigned long long rd_input_offset(const rd_reader *r);
+
 /* The format in use (RD_AUTO resolved once the input was sniffed). */
 rd_format rd_format_of(const rd_reader *r);
 

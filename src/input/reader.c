@@ -240,6 +240,8 @@ const char *rd_page_charset(const rd_reader *r) { return r->charset; }
 
 rd_format rd_format_of(const rd_reader *r) { return r->fmt; }
 
+unsigned long long rd_input_offset(const rd_reader *r) { return (unsigned long long)r->s.raw_off; }
+
 void rd_close(rd_reader *r)
 {
     if (!r) return;
