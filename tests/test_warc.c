@@ -94,17 +94,20 @@ static void crawl(buf *w, int gz)
     record(w, "response", "https://herald.example/a2", "2024-08-16T11:00:00Z", h.data, h.len, 0, gz);
     buf_free(&chunked);
 
-    http(&h, "200 OK", "Content-Type: image/jpeg\r\n", "\xff\xd8\xff\xe0 jpeg", 9);
+    static const char jpeg[] = "\xff\xd8\xff\xe0 jpeg";
+    http(&h, "200 OK", "Content-Type: image/jpeg\r\n", jpeg, sizeof jpeg - 1);
     record(w, "response", "https://herald.example/x.jpg", NULL, h.data, h.len, 0, gz);
     http(&h, "404 Not Found", "Content-Type: text/html\r\n", story, sizeof story - 1);
     record(w, "response", "https://herald.example/gone", NULL, h.data, h.len, 0, gz);
-    http(&h, "200 OK", "Content-Type: text/html\r\n", "\x89PNG\r\n\x1a\n\0\0\0binary", 19);
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0binary";
+    http(&h, "200 OK", "Content-Type: text/html\r\n", png, sizeof png - 1);
     record(w, "response", "https://herald.example/fake.html", NULL, h.data, h.len, 0, gz);
     http(&h, "200 OK", "Content-Type: text/html\r\n", story, sizeof story - 1);
     record(w, "response", "https://herald.example/liar", NULL, h.data, h.len, 5000, gz);
     http(&h, "200 OK", "Content-Type: text/html\r\n", story, sizeof story - 1);
     record(w, "response", "https://herald.example/a3", "2024-08-18T09:00:00Z", h.data, h.len, 0, gz);
-    http(&h, "200 OK", "Content-Type: text/html\r\n", "<html><body><a href='/'>Home</a></body></html>", 46);
+    static const char index_page[] = "<html><body><a href='/'>Home</a></body></html>";
+    http(&h, "200 OK", "Content-Type: text/html\r\n", index_page, sizeof index_page - 1);
     record(w, "response", "https://herald.example/index", NULL, h.data, h.len, 0, gz);
     buf_free(&h);
     buf_free(&tmp);
@@ -299,7 +302,8 @@ TEST(input_html_file_and_caps)
     CHECK_INT(rd_format_of(r), RD_HTML);
     rd_close(r);
     /* HTML that is not HTML */
-    r = rd_open_mem("\x89PNG\r\n\x1a\n\0\0binary", 14, "img.html", RD_AUTO, NULL, NULL);
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0binary";
+    r = rd_open_mem(png, sizeof png - 1, "img.html", RD_AUTO, NULL, NULL);
     REQUIRE(r);
     REQUIRE(rd_next(r, &a, &e) == -1);
     CHECK(strstr(e.msg, "not HTML") != NULL);
