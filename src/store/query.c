@@ -80,7 +80,7 @@ static int set_code(qry_filter *f, const char *v, char *err, size_t errlen)
     size_t n = strlen(v);
     int prefix = n && v[n - 1] == '*';
     if (prefix) n--;
-    if (n < 2 || n > 4) return fail(err, errlen, "a CAMEO code has 2 to 4 digits (190, 0251, 19*)");
+    if (n < (prefix ? 1u : 2u) || n > 4) return fail(err, errlen, "a CAMEO code has 2 to 4 digits (190, 0251, 19*)");
     for (size_t i = 0; i < n; i++)
         if (!isdigit((unsigned char)v[i])) return fail(err, errlen, "a CAMEO code has only digits");
     memcpy(f->code, v, n);
