@@ -14,6 +14,7 @@ static const char usage[] =
     "  code FILE...        code articles (text, JSON Lines; '-' = stdin) into events\n"
     "  ingest FILE... --db DB   code articles into an SQLite store (idempotent, restartable)\n"
     "  query --db DB [filters]  events, series, maps and dyads from a store (table, CSV, JSON)\n"
+    "  export --db DB --format F   the store as GDELT 2.0 events or mentions, PLOVER JSON, CSV\n"
     "  eval SUITE ...      score dyad on a gold suite (tabari, petrarch)\n"
     "  dict check FILE     check a dictionary file and list its problems\n"
     "  explain TEXT        show step by step how a sentence is coded\n"
@@ -41,6 +42,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
+    if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
     if (cli_is(cmd, "version", "--version")) { puts("dyad " DYAD_VERSION); return 0; }
     fprintf(stderr, "dyad: unknown command '%s'\n\n%s", cmd, usage);
     return 2;

@@ -568,6 +568,7 @@ static void where_groups(qry_sql *q, const qry_filter *f)
 
 static void limit(qry_sql *q, const qry_filter *f)
 {
+    if (f->limit <= 0) return; /* only programs set 0: no limit (exports) */
     add(q, " LIMIT ? OFFSET ?");
     bind_i(q, f->limit);
     bind_i(q, f->offset);
@@ -677,12 +678,9 @@ static void build(qry_sql *q, qry_kind kind, const qry_filter *f)
     }
 }
 
-sqlite3_stmt *qry_prepare(sqlite3 *db, qry_kind kind, const qry_filter *f, char *err, size_t errlen)
+/* Prepare q's SQL on db and bind its values; frees q. */
+static sqlite3_stmt *finish(sqlite3 *db, qry_sql *q, char *err, size_t errlen)
 {
-    qry_sql *q = calloc(1, sizeof *q);
-    if (!q) abort();
-    buf_init(&q->sql);
-    build(q, kind, f);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, q->sql.data, (int)q->sql.len, &st, NULL) != SQLITE_OK) {
         fail(err, errlen, "%s", sqlite3_errmsg(db));
@@ -696,6 +694,32 @@ sqlite3_stmt *qry_prepare(sqlite3 *db, qry_kind kind, const qry_filter *f, char 
     buf_free(&q->sql);
     free(q);
     return st;
+}
+
+static qry_sql *new_sql(void)
+{
+    qry_sql *q = calloc(1, sizeof *q);
+    if (!q) abort();
+    buf_init(&q->sql);
+    return q;
+}
+
+sqlite3_stmt *qry_prepare(sqlite3 *db, qry_kind kind, const qry_filter *f, char *err, size_t errlen)
+{
+    qry_sql *q = new_sql();
+    build(q, kind, f);
+    return finish(db, q, err, errlen);
+}
+
+sqlite3_stmt *qry_prepare_custom(sqlite3 *db, int over_groups, const char *select_from, const qry_filter *f,
+                                 const char *tail, char *err, size_t errlen)
+{
+    qry_sql *q = new_sql();
+    add(q, select_from);
+    if (over_groups) where_groups(q, f);
+    else where_events(q, f);
+    add(q, tail);
+    return finish(db, q, err, errlen);
 }
 
 /* ---- writers ---- */

@@ -86,7 +86,7 @@ typedef struct qry_filter {
     char article[QRY_ID_MAX];     /* article id, "" = any */
     int64_t group;                /* event group id, 0 = any */
     qry_bucket by;                /* series period */
-    int limit, offset;            /* list paging */
+    int limit, offset;            /* list paging; limit 0 = none (programs only: qry_set wants 1..10000) */
     qry_format format;            /* output format wanted */
 } qry_filter;
 
@@ -123,6 +123,13 @@ qry_format qry_format_parse(const char *name);
 /* The statement for kind over f, prepared on db with its values bound;
  * NULL with a message in err when it cannot be prepared. */
 sqlite3_stmt *qry_prepare(sqlite3 *db, qry_kind kind, const qry_filter *f, char *err, size_t errlen);
+
+/* For exports: the statement "<select_from> WHERE <f's conditions><tail>"
+ * over events e (over_groups 0) or event_groups g (1), without f's limit
+ * and offset. select_from and tail are the caller's own fixed SQL (never
+ * user text); f's values are bound. NULL with a message when it fails. */
+sqlite3_stmt *qry_prepare_custom(sqlite3 *db, int over_groups, const char *select_from, const qry_filter *f,
+                                 const char *tail, char *err, size_t errlen);
 
 /* Where rows go: appended to `b`, and flushed to `f` whenever b grows past
  * 64 KB when f is not NULL (long exports stream in constant memory). */
