@@ -58,7 +58,27 @@ typedef struct dyad_event {
     unsigned reported : 1;           /* inside reported speech ("X said ...") */
     const char *pattern;             /* the dictionary pattern that matched */
     const char *pattern_origin;      /* "file:line" of that pattern */
+    int date_source;                 /* DYAD_DATE_*: where `date` came from */
+    dyad_span date_span;             /* the time expression that gave `date` ({0,0} if none) */
 } dyad_event;
+
+/* dyad_event.date_source. `date` is yyyymmdd; from a time expression it
+ * may be coarser: yyyymm00 (a month), yyyy0000 (a year), a week's Monday. */
+enum {
+    DYAD_DATE_UNSET = 0,        /* not set by dyad_code (an event made by hand) */
+    DYAD_DATE_PUBLICATION = 1,  /* the article's publication date */
+    DYAD_DATE_TEXT = 2,         /* a time expression governing the event (date_span) */
+};
+
+/* A time expression (TimeML TIMEX3) found in the text and normalised
+ * against the publication date. */
+typedef struct dyad_timex {
+    dyad_span span;                  /* its text */
+    const char *type;                /* "DATE", "TIME", "DURATION" or "SET" */
+    char value[24];                  /* TimeML value: "2024-08-15", "2024-W32", "P3D", "PRESENT_REF" */
+    uint32_t sentence;               /* 0-based sentence index */
+    int date;                        /* start of the period, as dyad_event.date; 0 if not a date */
+} dyad_timex;
 
 /* Facts about a CAMEO code, from dyad's own code table. */
 typedef struct dyad_cameo {
@@ -109,6 +129,8 @@ typedef struct dyad_result {
     uint32_t nbad_utf8;           /* invalid UTF-8 sequences seen (treated as breaks) */
     const char *byline;           /* author(s) found in a byline, "" if none */
     const char *dateline;         /* place found in a dateline, "" if none */
+    const dyad_timex *timexes;    /* time expressions in text order */
+    uint32_t ntimexes;
 } dyad_result;
 
 /* A worker codes articles one at a time; one per thread. */

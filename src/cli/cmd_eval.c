@@ -7,6 +7,7 @@
 static const char usage[] =
     "usage: dyad eval tabari DIR [-v] [--only ID]\n"
     "       dyad eval petrarch RECORDS.xml [--dict FILE]... [-v] [--only ID]\n"
+    "       dyad eval timex DIR [-v] [--only NAME]\n"
     "       dyad eval extract DIR [-v] [--only ID]\n"
     "\n"
     "Codes a gold suite from its raw text and prints per-category results,\n"
@@ -15,6 +16,8 @@ static const char usage[] =
     "                 and the files it names (honours its { OPTION: } records)\n"
     "  petrarch FILE  PETRARCH unit-test records, coded from <Text> only; the\n"
     "                 PETR.Validate.* dictionaries beside FILE unless --dict\n"
+    "  timex DIR      time expressions: TempEval-3 .tml or MEANTIME CAT .xml\n"
+    "                 under DIR; relaxed/strict span F1, then value F1\n"
     "  extract DIR    article extraction from HTML: the ScrapingHub benchmark\n"
     "                 (DIR/ground-truth.json) or trafilatura's English subset\n"
     "                 (DIR/evaldata-en-subset.json), each with its own scoring\n"
@@ -41,6 +44,7 @@ int cmd_eval(int argc, char **argv)
     if (!strcmp(argv[1], "tabari")) rc = eval_tabari(argv[2], &opt, stdout, &s);
     else if (!strcmp(argv[1], "extract")) rc = eval_extract(argv[2], &opt, stdout, &s);
     else if (!strcmp(argv[1], "petrarch")) rc = eval_petrarch(argv[2], dicts, ndicts, &opt, stdout, &s);
+    else if (!strcmp(argv[1], "timex")) rc = eval_timex(argv[2], &opt, stdout, &s);
     else { fprintf(stderr, "dyad eval: unknown suite '%s'\n%s", argv[1], usage); return 2; }
     return rc ? 1 : 0;
 }

@@ -33,6 +33,11 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
  * English subset (evaldata-en-subset.json + html/), each scored its way. */
 int eval_extract(const char *dir, const eval_opts *opt, FILE *out, eval_score *score);
 
+/* Time expressions: DIR holds TempEval-3 .tml or MEANTIME CAT .xml
+ * documents (searched recursively); value F1 on relaxed span matches is
+ * the last line, relaxed and strict span F1 are printed before it. */
+int eval_timex(const char *dir, const eval_opts *opt, FILE *out, eval_score *score);
+
 /* Shared helpers: a whole file (malloc'ed, NUL-terminated) or NULL; scores. */
 char *eval_slurp(const char *path);
 void eval_finish(eval_score *s);

@@ -22,7 +22,7 @@ static const char schema_tables[] =
     " root TEXT, quad INTEGER, goldstein REAL, plover TEXT, date INTEGER,"
     " negated INTEGER, conditional INTEGER, future INTEGER, hedged INTEGER, reported INTEGER,"
     " source_text TEXT, target_text TEXT, verb_text TEXT, spans TEXT,"
-    " pattern TEXT, pattern_origin TEXT, grp INTEGER);"
+    " pattern TEXT, pattern_origin TEXT, grp INTEGER, date_source TEXT);"
     "CREATE TABLE IF NOT EXISTS actors("
     " code TEXT NOT NULL, text TEXT, article INTEGER, sentence INTEGER, event INTEGER, role TEXT);";
 
@@ -121,8 +121,8 @@ static const char *const statements[ST_COUNT] = {
                     " VALUES(?,?,?,?,?)",
     [ST_EVENT] = "INSERT INTO events(article, sentence, source, target, code, root, quad,"
                  " goldstein, plover, date, negated, conditional, future, hedged, reported,"
-                 " source_text, target_text, verb_text, spans, pattern, pattern_origin, grp)"
-                 " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                 " source_text, target_text, verb_text, spans, pattern, pattern_origin, grp, date_source)"
+                 " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [ST_ACTOR] = "INSERT INTO actors(code, text, article, sentence, event, role) VALUES(?,?,?,?,?,?)",
     [ST_META] = "UPDATE articles SET byline = ?, dateline = ? WHERE rowid = ?",
     [ST_NOISE] = "INSERT INTO noise(article, kind, start, \"end\", text) VALUES(?,?,?,?,?)",
@@ -308,6 +308,11 @@ sto_db *sto_open(const char *path, char **err)
         goto fail;
     }
     if (version < STO_SCHEMA_VERSION && upgrade(s->db, version, &msg)) goto sql_fail;
+    /* events.date_source came within schema 2, as an addition: a store made
+     * before it gets the column (NULL for the events already there). */
+    if (!has_column(s->db, "events", "date_source") &&
+        sqlite3_exec(s->db, "ALTER TABLE events ADD COLUMN date_source TEXT", NULL, NULL, &msg) != SQLITE_OK)
+        goto sql_fail;
     for (int i = 0; i < ST_COUNT; i++) {
         if (sqlite3_prepare_v2(s->db, statements[i], -1, &s->st[i], NULL) != SQLITE_OK) {
             set_err(err, path, sqlite3_errmsg(s->db));
@@ -575,6 +580,7 @@ int64_t sto_event(sto_db *db, int64_t article, const dyad_article *a, const char
     if (e->pattern) bind_str(st, 20, e->pattern);
     if (e->pattern_origin) bind_str(st, 21, e->pattern_origin);
     sqlite3_bind_int64(st, 22, grp);
+    if (e->date_source) bind_str(st, 23, e->date_source == DYAD_DATE_TEXT ? "text" : "publication");
     if (run(st)) return -1;
     int64_t id = sqlite3_last_insert_rowid(db->db);
     if (actor(db, article, id, e, e->source, e->source_span, text, len, "source") ||
