@@ -3,7 +3,7 @@
 # prints throughput and peak memory; `make fuzz` builds libFuzzer targets.
 
 CC      ?= cc
-PKGS    := sqlite3 libutf8proc jansson zlib libxml-2.0
+PKGS    := sqlite3 libutf8proc jansson zlib libxml-2.0 libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -75,5 +75,11 @@ example: $(BUILD)/dyad
 
 clean:
 	rm -rf build build-asan build-fuzz
+
+# The dashboard's files are compiled into the server (.incbin, src/serve/assets.c):
+# rebuild that object when one changes, and tell it where they are.
+SERVE_ASSETS := $(sort $(wildcard src/serve/assets/*))
+$(BUILD)/src/serve/assets.o: $(SERVE_ASSETS)
+$(BUILD)/src/serve/assets.o: CFLAGS_ALL += -DSRV_ASSETS='"$(CURDIR)/src/serve/assets"'
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -2,7 +2,7 @@
 # Install what dyad needs to build and test on Debian (run as root, or with sudo).
 # Idempotent: packages already present are left alone.
 set -e
-PKGS="build-essential pkg-config libsqlite3-dev libutf8proc-dev libjansson-dev zlib1g-dev libxml2-dev sqlite3 wordnet-base iso-codes"
+PKGS="build-essential pkg-config libsqlite3-dev libutf8proc-dev libjansson-dev zlib1g-dev libxml2-dev sqlite3 wordnet-base iso-codes libmicrohttpd-dev"
 missing=""
 for p in $PKGS; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -10,6 +10,7 @@ int cmd_explain(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* "2024-08-16" or "20240816" -> yyyymmdd, 0 if invalid. */
 int cli_date(const char *s);

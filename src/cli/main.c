@@ -15,6 +15,7 @@ static const char usage[] =
     "  ingest FILE... --db DB   code articles into an SQLite store (idempotent, restartable)\n"
     "  query --db DB [filters]  events, series, maps and dyads from a store (table, CSV, JSON)\n"
     "  export --db DB --format F   the store as GDELT 2.0 events or mentions, PLOVER JSON, CSV\n"
+    "  serve --db DB       a dashboard and JSON API over a store (http://127.0.0.1:8080)\n"
     "  eval SUITE ...      score dyad on a gold suite (tabari, petrarch)\n"
     "  dict check FILE     check a dictionary file and list its problems\n"
     "  explain TEXT        show step by step how a sentence is coded\n"
@@ -43,6 +44,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
     if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     if (cli_is(cmd, "version", "--version")) { puts("dyad " DYAD_VERSION); return 0; }
     fprintf(stderr, "dyad: unknown command '%s'\n\n%s", cmd, usage);
     return 2;
