@@ -3,6 +3,6 @@
 # suite, then the same suite under ASan+UBSan.
 set -e
 cd "$(dirname "$0")/.."
-sh scripts/setup.sh
+sh scripts/setup.sh --test
 make -j"$(nproc)" test
 make -j"$(nproc)" check

@@ -71,12 +71,16 @@ function readState() {
   const s = {};
   for (const f of FIELDS) s[f] = p.get(f) || '';
   s.page = Math.max(0, parseInt(s.page, 10) || 0);
+  /* by default only what happened: denials, conditions, plans and hedges
+   * are left out until asked for (factual=0) */
+  s.factual = p.get('factual') === '0' ? '' : '1';
   return s;
 }
 
 function writeState(s, push) {
   const p = new URLSearchParams();
-  for (const f of FIELDS) if (s[f] && !(f === 'page' && s[f] === 0)) p.set(f, s[f]);
+  for (const f of FIELDS) if (s[f] && f !== 'factual' && !(f === 'page' && s[f] === 0)) p.set(f, s[f]);
+  if (!s.factual) p.set('factual', '0');
   const url = `${location.pathname}${p.toString() ? '?' + p : ''}${location.hash}`;
   if (push) history.pushState(null, '', url);
   else history.replaceState(null, '', url);
@@ -539,12 +543,14 @@ async function route() {
   if (!m) {
     view.hidden = true;
     document.body.dataset.view = 'dashboard';
+    document.body.classList.remove('reading');
     return;
   }
   document.body.dataset.view = 'article';
+  document.body.classList.add('reading');
   document.body.dataset.article = 'loading';
   view.hidden = false;
-  view.scrollTop = 0;
+  window.scrollTo(0, 0);
   try {
     drawArticle(await api('article', new URLSearchParams({ article: decodeURIComponent(m[1]) })));
     document.body.dataset.article = 'ready';
@@ -561,7 +567,7 @@ function init() {
   for (const p of PLOVER) plover.append(el('option', { value: p, text: p.toLowerCase() }));
   drawSeriesLegend();
   $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); apply(readForm()); });
-  $('reset').addEventListener('click', () => apply({ q: '', a: '', b: '', quad: '', plover: '', from: '', to: '', factual: '', by: '', page: 0 }));
+  $('reset').addEventListener('click', () => apply({ q: '', a: '', b: '', quad: '', plover: '', from: '', to: '', factual: '1', by: '', page: 0 }));
   for (const b of document.querySelectorAll('.seg button')) b.addEventListener('click', () => { const s = readState(); s.by = b.dataset.by; apply(s); });
   $('prev').addEventListener('click', () => { const s = readState(); s.page = Math.max(0, s.page - 1); apply(s); });
   $('next').addEventListener('click', () => { const s = readState(); s.page += 1; apply(s); });
