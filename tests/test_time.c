@@ -128,6 +128,9 @@ TEST(time_relative_to_publication)
     CHECK_STR(value_of("The deal was signed earlier this month.", "earlier this month", PUB), "2024-08");
     CHECK_STR(value_of("He resigned two days ago.", "two days ago", PUB), "2024-08-14");
     CHECK_STR(value_of("It began three years ago.", "three years ago", PUB), "2021");
+    CHECK_STR(value_of("The blast came two hours ago.", "two hours ago", PUB), "2024-08-16");
+    CHECK_STR(value_of("Growth returns two quarters from now.", "two quarters from now", PUB), "2025-Q1");
+    CHECK_STR(value_of("It opened three days later than planned.", "three days", PUB), "P3D");
     CHECK_STR(value_of("He spoke yesterday.", "yesterday", PUB), "2024-08-15");
     CHECK_STR(value_of("He speaks today.", "today", PUB), "2024-08-16");
     CHECK_STR(value_of("He will speak tomorrow.", "tomorrow", PUB), "2024-08-17");

@@ -48,7 +48,9 @@ typedef struct tally {
     long gold, found;          /* expressions in the gold and found */
     long relaxed, strict;      /* matches, overlapping and exact */
     long value, type;          /* relaxed matches with the right value, type */
-    long docs, left_out_dct, left_out_empty;
+    long docs;                 /* documents scored */
+    long left_out_dct;         /* DCTs, not scored */
+    long left_out_empty;       /* gold TIMEX3s without text, not scored */
 } tally;
 
 static void add_gold(tdoc *d, uint32_t s, uint32_t e, const char *value, const char *type)

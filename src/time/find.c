@@ -120,13 +120,14 @@ static int ends_with(const char *s, const char *suffix)
  * "may be signed" look ahead. */
 static int aux_tense(const ctx *c, uint32_t i)
 {
-    static const char *const future_aux[] = {"WILL", "SHALL", "WON'T", "TO", "MAY", "MIGHT", "COULD", "CAN",
-                                             "MUST", "SHOULD", NULL};
+    static const char *const will[] = {"WILL", "SHALL", "WON'T", NULL};
+    static const char *const ahead[] = {"TO", "MAY", "MIGHT", "COULD", "CAN", "MUST", "SHOULD", NULL};
     static const char *const skip[] = {"BE", "BEEN", "BEING", "NOT", "ALSO", "ALREADY", "JUST", "NOW", NULL};
     for (uint32_t k = i, steps = 0; k > c->s0 && steps < 4; steps++) {
         k--;
         const char *s = N(c, k);
-        if (one_of(s, future_aux) || ends_with(s, "'LL")) return k + 1 < i ? TIM_TENSE_FUTURE : TIM_TENSE_PAST;
+        if (one_of(s, will) || ends_with(s, "'LL")) return TIM_TENSE_FUTURE;
+        if (one_of(s, ahead)) return is(c, k + 1, "BE") ? TIM_TENSE_FUTURE : TIM_TENSE_PAST;
         if (!strcmp(s, "IS") || !strcmp(s, "ARE") || !strcmp(s, "AM") || !strcmp(s, "'S") || !strcmp(s, "HAS") ||
             !strcmp(s, "HAVE") || !strcmp(s, "'VE"))
             return TIM_TENSE_PRESENT;
@@ -652,18 +653,18 @@ static uint32_t r_deictic(ctx *c, uint32_t i, match *m)
     return i + 1;
 }
 
-/* "N units ago", "N units later": a date that far from the publication. */
-static uint32_t ago(ctx *c, uint32_t after, double n, int unit, match *m)
+/* "N units ago", "N units later", "N units from now": a date that far
+ * (dir -1 back, +1 ahead) from the publication; the expression ends at `end`. */
+static uint32_t ago(ctx *c, uint32_t end, double n, int unit, int dir, match *m)
 {
-    int dir = W(c, after)->ago == 2 ? 1 : -1;
-    if (n < 0) { put_str(m, dir < 0 ? "PAST_REF" : "FUTURE_REF"); return after + 1; }
+    if (n < 0) { put_str(m, dir < 0 ? "PAST_REF" : "FUTURE_REF"); return end; }
     if (n != (double)(long)n || n > 5000) return 0;
     int g = unit_gran(unit, 1);
-    if (unit <= TU_HOUR) g = TG_DAY;
-    long z = c->dct == TIM_NODAY ? TIM_NODAY : shift(c->dct, unit, dir * (long)n);
+    /* "two hours ago": the publication day (its time of day is unknown) */
+    long z = unit <= TU_HOUR ? c->dct : shift(c->dct, unit, dir * (long)n);
     put_rel(c, m, g, z, g == TG_QUARTER && z != TIM_NODAY ? quarter_of(z) : 0);
     if (m->date && g == TG_DAY) c->ref = z;
-    return after + 1;
+    return end;
 }
 
 /* Durations and dates from counted units: "three years", "two-hour", "a
@@ -695,17 +696,11 @@ static uint32_t r_count(ctx *c, uint32_t i, match *m)
     if (is(c, j + 1, "OLD") || (is(c, j + 1, "-") && is(c, j + 2, "OLD"))) return 0;
     if (i > c->s0 && (is(c, i - 1, "AGES") || is(c, i - 1, "AGE") || is(c, i - 1, "AGED"))) return 0;
     j++;
-    if (W(c, j)->ago && (is(c, j, "AGO") || is(c, j, "EARLIER") || is(c, j, "LATER") || is(c, j, "HENCE"))) {
-        if (is(c, j, "EARLIER") && (is(c, j + 1, "THAN") || is(c, j + 1, "THIS"))) goto duration;
-        if (is(c, j, "LATER") && is(c, j + 1, "THAN")) goto duration;
-        return ago(c, j, n, u->unit, m);
-    }
-    if (is(c, j, "FROM") && is(c, j + 1, "NOW")) {
-        long z = c->dct == TIM_NODAY || n < 0 ? TIM_NODAY : shift(c->dct, u->unit, (long)n);
-        put_rel(c, m, unit_gran(u->unit, 1), z, 0);
-        return j + 2;
-    }
-duration:
+    /* "two days ago", "three years later" ("later than planned" is a span), "two weeks from now" */
+    if (is(c, j, "AGO") || (is(c, j, "EARLIER") && !is(c, j + 1, "THAN") && !is(c, j + 1, "THIS")))
+        return ago(c, j + 1, n, u->unit, -1, m);
+    if ((is(c, j, "LATER") && !is(c, j + 1, "THAN")) || is(c, j, "HENCE")) return ago(c, j + 1, n, u->unit, 1, m);
+    if (is(c, j, "FROM") && is(c, j + 1, "NOW")) return ago(c, j + 2, n, u->unit, 1, m);
     /* "a year and a half" */
     if (is(c, j, "AND") && is(c, j + 1, "A") && is(c, j + 2, "HALF") && n >= 0) { n += 0.5; j += 3; }
     m->type = TIM_DURATION;
@@ -756,9 +751,12 @@ static uint32_t r_quarter(ctx *c, uint32_t i, match *m)
     }
     int y, part = q ? q : half, g = q ? TG_QUARTER : TG_HALF;
     uint32_t k;
-    if ((k = trailing_year(c, j, &y)) || (k = rel_year(c, j, &y))) {
+    if ((k = trailing_year(c, j, &y))) {
         put(m, g, ymd(y, 1, 1), part);
-        m->relative = year_at(c, j) < 0;
+        return j + k;
+    }
+    if ((k = rel_year(c, j, &y))) {
+        put_rel(c, m, g, ymd(y, 1, 1), part);
         return j + k;
     }
     if (is(c, j, "OF") && is(c, j + 1, "THE") && W(c, j + 2)->unit == TU_YEAR && !W(c, j + 2)->plural) {
@@ -783,8 +781,12 @@ static uint32_t season(ctx *c, uint32_t i, int dir, match *m)
     uint32_t j = i + 1, k;
     int y;
     if (is(c, j, "OF") && year_at(c, j + 1) < 0) return 0;  /* "the fall of Saigon" */
-    if ((k = trailing_year(c, j, &y)) || (k = rel_year(c, j, &y))) {
+    if ((k = trailing_year(c, j, &y))) {
         put(m, TG_SEASON, ymd(y, 1, 1), w->season);
+        return j + k;
+    }
+    if ((k = rel_year(c, j, &y))) {
+        put_rel(c, m, TG_SEASON, ymd(y, 1, 1), w->season);
         return j + k;
     }
     if (w->weak && !dir) {
@@ -1039,7 +1041,12 @@ static uint32_t r_time(ctx *c, uint32_t i, match *m)
     else if (W(c, k)->deictic >= TD_TODAY && W(c, k)->deictic <= TD_TOMORROW) e = r_deictic(c, k, &dm);
     else if (W(c, k)->month) e = r_month(c, k, &dm);
     else if (mday_at(c, k) > 0 && W(c, k + 1)->month) e = r_daymonth(c, k, &dm);
-    if (e && dm.date) { day = tim_from_ymd(dm.date); j = e; m->tense = dm.tense; }
+    if (e && dm.date) {
+        day = tim_from_ymd(dm.date);
+        m->tense = dm.tense;
+        /* "16:15 UTC, June 1st": the date gives the day but is an expression of its own */
+        if (!is(c, j, ",")) j = e;
+    }
     char t[16];
     if (mm >= 0) snprintf(t, sizeof t, "T%02d:%02d%s", hh, mm, utc ? "Z" : "");
     else snprintf(t, sizeof t, "T%02d%s", hh, utc ? "Z" : "");

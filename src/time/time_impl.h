@@ -36,7 +36,7 @@ enum { TM_NONE = 0, TM_EARLY, TM_MID, TM_LATE, TM_END, TM_START, TM_EARLIER, TM_
 
 /* Deictic and reference words. */
 enum { TD_NONE = 0, TD_TODAY, TD_YESTERDAY, TD_TOMORROW, TD_TONIGHT, TD_NOW, TD_CURRENTLY,
-       TD_RECENTLY, TD_NOWADAYS, TD_SOON, TD_FUTURE, TD_PAST, TD_PRESENT };
+       TD_RECENTLY, TD_NOWADAYS, TD_SOON, TD_FUTURE, TD_PRESENT };
 
 /* What one normalised token can be; every field 0 when it is not that
  * (a word may be several: SECOND is a unit and an ordinal). */
@@ -53,7 +53,6 @@ typedef struct tim_word {
     uint8_t rel;        /* TR_* */
     uint8_t mod;        /* TM_* */
     uint8_t deictic;    /* TD_* */
-    uint8_t ago;        /* 1 "ago"/"earlier"/"before", 2 "later"/"hence" */
     uint8_t tz;         /* 1 a zone word; 2 one that means UTC ("GMT", "UTC", "Z") */
     uint8_t ampm;       /* 1 a.m., 2 p.m. */
     uint8_t set;        /* a unit for "daily", "weekly", "annual" (TU_*) */

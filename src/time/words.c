@@ -9,7 +9,7 @@
 #include <string.h>
 
 enum { F_MONTH, F_WDAY, F_UNIT, F_UNITS, F_NUM, F_VAGUE, F_ORD, F_SEASON, F_PART, F_REL, F_MOD,
-       F_DEIC, F_AGO, F_TZ, F_AMPM, F_SET, F_WEAK, F_TENSE };
+       F_DEIC, F_TZ, F_AMPM, F_SET, F_WEAK, F_TENSE };
 
 typedef struct row {
     const char *w;   /* normalised word (upper-case, as txt_norm) */
@@ -95,8 +95,6 @@ static const row rows[] = {
     {"PRESENTLY", F_DEIC, TD_CURRENTLY}, {"RECENTLY", F_DEIC, TD_RECENTLY}, {"LATELY", F_DEIC, TD_RECENTLY},
     {"NOWADAYS", F_DEIC, TD_NOWADAYS}, {"SOON", F_DEIC, TD_SOON}, {"FUTURE", F_DEIC, TD_FUTURE},
     {"PRESENT", F_DEIC, TD_PRESENT},
-    {"AGO", F_AGO, 1}, {"EARLIER", F_AGO, 1}, {"BEFORE", F_AGO, 1}, {"PREVIOUSLY", F_AGO, 1},
-    {"LATER", F_AGO, 2}, {"HENCE", F_AGO, 2},
     /* time zones; the ones that mean UTC make a Z */
     {"GMT", F_TZ, 2}, {"UTC", F_TZ, 2}, {"Z", F_TZ, 2}, {"ET", F_TZ, 1}, {"EST", F_TZ, 1}, {"EDT", F_TZ, 1},
     {"CT", F_TZ, 1}, {"CST", F_TZ, 1}, {"CDT", F_TZ, 1}, {"PT", F_TZ, 1}, {"PST", F_TZ, 1}, {"PDT", F_TZ, 1},
@@ -190,7 +188,6 @@ static void set_field(tim_word *v, int field, uint8_t val)
     case F_REL: v->rel = val; break;
     case F_MOD: v->mod = val; break;
     case F_DEIC: v->deictic = val; break;
-    case F_AGO: v->ago = val; break;
     case F_TZ: v->tz = val; break;
     case F_AMPM: v->ampm = val; break;
     case F_SET: v->set = val; break;
