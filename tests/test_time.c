@@ -116,6 +116,7 @@ TEST(time_weekdays_by_tense)
     CHECK_STR(value_of("The shelling resumed on Thursday night.", "Thursday night", PUB), "2024-08-15TNI");
     /* a weekday in a name is no day */
     CHECK_STR(value_of("Shops prepared for Black Friday sales.", "Friday", PUB), "(none)");
+    CHECK_INT(count("The Sunday Times reported it.", PUB), 0);
 }
 
 TEST(time_relative_to_publication)
@@ -138,6 +139,7 @@ TEST(time_relative_to_publication)
     CHECK_STR(value_of("The minister said this morning that talks failed.", "this morning", PUB), "2024-08-16TMO");
     CHECK_STR(value_of("Fighting went on over the weekend.", "the weekend", PUB), "2024-W32-WE");
     CHECK_STR(value_of("Rallies are planned this weekend.", "this weekend", PUB), "2024-W33-WE");
+    CHECK_STR(value_of("This past weekend was calm.", "This past weekend", PUB), "2024-W32-WE");
     CHECK_STR(value_of("Prices are rising now.", "now", PUB), "PRESENT_REF");
     CHECK_STR(value_of("He recently left.", "recently", PUB), "PAST_REF");
     CHECK_STR(value_of("It may change in the future.", "the future", PUB), "FUTURE_REF");
@@ -159,6 +161,10 @@ TEST(time_calendar_dates)
     CHECK_STR(value_of("The strike began in May.", "May", PUB), "2024-05");
     CHECK_STR(value_of("The army may advance.", "may", PUB), "(none)");
     CHECK_STR(value_of("Production grew by mid-2023.", "mid-2023", PUB), "2023");
+    CHECK_STR(value_of("Officials said on the 15th that talks failed.", "the 15th", PUB), "2024-08-15");
+    CHECK_STR(value_of("Officials said on the 20th that talks failed.", "the 20th", PUB), "2024-07-20");
+    CHECK_STR(value_of("It opens on the 20th.", "the 20th", PUB), "2024-08-20");
+    CHECK_STR(value_of("It dates from the 15th century.", "the 15th century", PUB), "14");
     CHECK_STR(value_of("They met in early 2011.", "early 2011", PUB), "2011");
 }
 
@@ -222,6 +228,7 @@ TEST(time_durations_and_sets)
     CHECK_STR(value_of("A quarter of the budget went to defence.", "A quarter", PUB), "(none)");
     CHECK_INT(count("About 2000 people marched.", PUB), 0);
     CHECK_INT(count("The Russell 2000 Index fell.", PUB), 0);
+    CHECK_INT(count("The Six-Day War changed the region.", PUB), 0);
 }
 
 TEST(time_without_publication_date)

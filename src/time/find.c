@@ -414,7 +414,13 @@ static int in_name(const ctx *c, uint32_t i)
 {
     static const char *const day_names[] = {"BLACK", "CYBER", "SUPER", "GOOD", "ASH", "EASTER", "PALM", "BLOODY",
                                             "MAUNDY", "HOLY", "SHROVE", "FAT", "WHIT", "LOW", "GIVING", NULL};
-    if (i > c->s0 && W(c, i)->wday) return one_of(N(c, i - 1), day_names) && flag(c, i - 1, TXT_CAP);
+    if (i > c->s0 && W(c, i)->wday) {
+        /* "The Sunday Times": a capitalised word after "the Sunday" makes a title */
+        if (is(c, i - 1, "THE") && flag(c, i + 1, TXT_CAP) && flag(c, i + 1, TXT_WORD) && !W(c, i + 1)->month &&
+            !W(c, i + 1)->partday)
+            return 1;
+        return one_of(N(c, i - 1), day_names) && flag(c, i - 1, TXT_CAP);
+    }
     if (!flag(c, i, TXT_CAP) || i == c->s0) return 0;
     if (flag(c, i + 1, TXT_CAP) && flag(c, i + 1, TXT_WORD) && !W(c, i + 1)->month && !W(c, i + 1)->wday) return 1;
     return flag(c, i - 1, TXT_CAP) && flag(c, i - 1, TXT_WORD) && i - 1 > c->s0 && !W(c, i - 1)->rel &&
@@ -529,6 +535,24 @@ static uint32_t r_daymonth(ctx *c, uint32_t i, match *m)
     if (d < 0) return 0;
     uint32_t j = i + 1 + (is(c, i + 1, "OF") ? 1 : 0), k;
     int mo = W(c, j)->month;
+    static const char *const after_day[] = {"THAT", "AND", "OR", "BUT", "WHEN", "AT", "IN", "ON", "AFTER", "BEFORE",
+                                            "WHILE", NULL};
+    if (!mo && c->after_the && i >= c->s0 + 2 && !flag(c, i, TXT_NUMBER) &&
+        (!flag(c, i + 1, TXT_WORD | TXT_NUMBER) || one_of(N(c, i + 1), after_day)) &&
+        (is(c, i - 2, "ON") || is(c, i - 2, "BY") || is(c, i - 2, "SINCE") || is(c, i - 2, "UNTIL"))) {
+        /* "on the 15th": a day of the publication's month (the last one such in the past tense) */
+        if (c->dct == TIM_NODAY) { put(m, TG_DAY, TIM_NODAY, 0); return i + 1; }
+        m->tense = tense_near(c, i, i + 1);
+        long z = ymd(c->y, c->m, d);
+        if (m->tense == TIM_TENSE_PAST && d > c->dd) z = add_months(ymd(c->y, c->m, 1), -1) + d - 1;
+        else if (m->tense == TIM_TENSE_FUTURE && d < c->dd) z = add_months(ymd(c->y, c->m, 1), 1) + d - 1;
+        int zy, zm, zd;
+        if (z == TIM_NODAY) return 0;
+        tim_civil(z, &zy, &zm, &zd);
+        if (zd != d) return 0;  /* "the 31st" of a shorter month */
+        put_rel(c, m, TG_DAY, z, 0);
+        return i + 1;
+    }
     if (!mo || (W(c, j)->weak && !flag(c, j, TXT_CAP))) return 0;
     j++;
     if ((k = trailing_year(c, j, &y))) { put(m, TG_DAY, ymd(y, mo, d), 0); return j + k; }
@@ -692,6 +716,10 @@ static uint32_t r_count(ctx *c, uint32_t i, match *m)
         /* "two year" without a hyphen: only as an adjective ("a two year deal") */
         if (!(W(c, j + 1)->unit == 0 && flag(c, j + 1, TXT_WORD))) return 0;
     }
+    /* "the Six-Day War", "the Hundred Years' War": names */
+    if (flag(c, i, TXT_CAP) && flag(c, j, TXT_CAP) && i > c->s0 &&
+        (flag(c, j + 1, TXT_CAP) || (flag(c, j + 1, TXT_POSS) && flag(c, j + 2, TXT_CAP))))
+        return 0;
     /* an age is no time expression: "20-year-old", "five years old", "ages 6 months" */
     if (is(c, j + 1, "OLD") || (is(c, j + 1, "-") && is(c, j + 2, "OLD"))) return 0;
     if (i > c->s0 && (is(c, i - 1, "AGES") || is(c, i - 1, "AGE") || is(c, i - 1, "AGED"))) return 0;
@@ -846,6 +874,12 @@ static uint32_t r_rel(ctx *c, uint32_t i, match *m)
     if (r == TR_SAME) {
         if (u->unit == TU_DAY && !u->plural && c->ref != TIM_NODAY) { put_rel(c, m, TG_DAY, c->ref, 0); return j + 1; }
         return 0;
+    }
+    if (r == TR_THIS && W(c, j)->rel == TR_PAST && W(c, j + 1)->unit == TU_WEEKEND && !W(c, j + 1)->plural) {
+        /* "this past weekend": the last one, this one when it is the weekend now */
+        long z = c->dct == TIM_NODAY || tim_wday(c->dct) >= 6 ? c->dct : c->dct - 7;
+        put_rel(c, m, TG_WEEKEND, z, 0);
+        return j + 2;
     }
     if (u->wday && !u->weak && r != TR_PAST && r != TR_RECENT) return weekday(c, j, r == TR_THIS ? 0 : dir, m);
     if (u->season && r != TR_PAST) return season(c, j, r == TR_THIS ? 0 : dir, m);
@@ -1147,8 +1181,11 @@ static uint32_t match_at(ctx *c, uint32_t i, match *m)
         c->after_the = 1;
         e = r_the(c, i + 1, m);
         const tim_word *nx = W(c, i + 1);
-        if (!e && is(c, i, "THE") && !nx->deictic && !nx->month && !nx->wday && year_at(c, i + 1) < 0)
+        if (!e && is(c, i, "THE") && !nx->deictic && !nx->month && !nx->wday && year_at(c, i + 1) < 0) {
             e = core(c, i + 1, m);
+            /* "the 2 p.m. meeting": "the" belongs to the meeting */
+            if (e && m->type == TIM_TIME) m->a = i + 1;
+        }
         c->after_the = 0;
         return m->b = e;
     }
