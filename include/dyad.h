@@ -40,6 +40,26 @@ typedef struct dyad_span {
 
 #define DYAD_CODE_MAX 48  /* longest actor code kept, with NUL */
 
+/* GDELT's geographic resolution types (its ActionGeo_Type). */
+enum {
+    DYAD_GEO_NONE = 0,        /* no place */
+    DYAD_GEO_COUNTRY = 1,     /* a country */
+    DYAD_GEO_USSTATE = 2,     /* a US state */
+    DYAD_GEO_USCITY = 3,      /* a US city */
+    DYAD_GEO_WORLDCITY = 4,   /* a city outside the US */
+    DYAD_GEO_WORLDSTATE = 5,  /* a first-level region outside the US */
+};
+
+/* A resolved place, GDELT style. Coordinates are approximate (country
+ * centres, regions' administrative centres, city centres). */
+typedef struct dyad_geo {
+    int type;                        /* DYAD_GEO_* */
+    const char *name;                /* full name: "Kursk Oblast, Russia"; "" when none */
+    char country[4];                 /* ISO 3166-1 alpha-3 ("RUS"), "" when none */
+    char adm1[8];                    /* ISO 3166-2 first-level code ("RU-KRS"), "" when none */
+    double lat, lon;                 /* WGS84 degrees; NAN when unknown */
+} dyad_geo;
+
 /* One coded event. */
 typedef struct dyad_event {
     uint32_t sentence;               /* 0-based sentence index in the article */
@@ -60,6 +80,8 @@ typedef struct dyad_event {
     const char *pattern_origin;      /* "file:line" of that pattern */
     int date_source;                 /* DYAD_DATE_*: where `date` came from */
     dyad_span date_span;             /* the time expression that gave `date` ({0,0} if none) */
+    dyad_geo geo;                    /* the place of the event's clause (type DYAD_GEO_NONE if none) */
+    dyad_span geo_span;              /* the words naming that place ({0,0} if none or from the dateline) */
 } dyad_event;
 
 /* dyad_event.date_source. `date` is yyyymmdd; from a time expression it
@@ -110,6 +132,89 @@ void         dyad_engine_ready(dyad_engine *e);
 /* Messages from loading ("file:line: what"), "" if none; and their count. */
 const char  *dyad_engine_messages(const dyad_engine *e, unsigned *count);
 
+/* ---- beyond events: who and what the article names, and who says what ---- */
+
+/* What a named entity is. */
+enum {
+    DYAD_ENT_PERSON = 1,      /* a person */
+    DYAD_ENT_ORG = 2,         /* an organisation (governments by metonym too: "the Kremlin") */
+    DYAD_ENT_PLACE = 3,       /* a country, region or city */
+};
+
+/* One mention of a named entity: a name, never a pronoun. */
+typedef struct dyad_mention {
+    dyad_span span;                  /* the name as written */
+    uint32_t sentence;               /* 0-based sentence index */
+    uint32_t entity;                 /* index in dyad_result.entities */
+    int kind;                        /* DYAD_ENT_* */
+    int adjective;                   /* 1: a demonym standing for a place ("Belarusian troops") */
+} dyad_mention;
+
+/* A person, organisation or place the article names, its mentions merged
+ * ("Alexander Lukashenko" ... "Lukashenko"). */
+typedef struct dyad_entity {
+    const char *name;                /* the fullest name the text uses */
+    char code[DYAD_CODE_MAX];        /* actor code on the article's date; "" when no dictionary knows it */
+    int kind;                        /* DYAD_ENT_* */
+    int known;                       /* 1: a dictionary names it; 0: an unknown actor, kept for users to add */
+    uint32_t nmentions;              /* its name mentions in dyad_result.mentions */
+    uint32_t first_mention;          /* index of the first of them */
+} dyad_entity;
+
+/* A place named in the text, resolved in the gazetteer. */
+typedef struct dyad_place {
+    dyad_span span;                  /* the whole expression: "Russia's western border" */
+    dyad_span name_span;             /* the place name in it: "Russia" */
+    uint32_t sentence;               /* 0-based sentence index */
+    const char *feature;             /* "country", "region", "city", "border", "territory" */
+    dyad_geo geo;                    /* where it is */
+    char border_with[4];             /* a border's other side (alpha-3), "" if not named */
+} dyad_place;
+
+/* Kinds of quotation. */
+enum {
+    DYAD_QUOTE_DIRECT = 1,           /* words in quotation marks, a sentence or more */
+    DYAD_QUOTE_PARTIAL = 2,          /* a fragment in marks: "trample on our country", scare quotes */
+    DYAD_QUOTE_INDIRECT = 3,         /* reported speech: "Lukashenko said (that) ..." */
+};
+
+/* A quotation and who said it. */
+typedef struct dyad_quote {
+    int kind;                        /* DYAD_QUOTE_* */
+    dyad_span span;                  /* the quoted words (inside the marks; first to last part) */
+    const char *text;                /* the quotation: parts joined, marks and line breaks out */
+    uint32_t sentence;               /* sentence where it starts */
+    dyad_span speaker_span;          /* the words naming the speaker here ("he"), {0,0} if none */
+    const char *speaker;             /* those words, "" if none */
+    const char *speaker_name;        /* who that is: "Alexander Lukashenko"; "" if unresolved */
+    char speaker_code[DYAD_CODE_MAX];/* the speaker's actor code on the article's date, "" if none */
+    int speaker_entity;              /* index in dyad_result.entities, -1 if none */
+    dyad_span verb_span;             /* the verb of saying, {0,0} if none */
+    const char *verb;                /* its lemma: "say", "warn"; "" if none */
+} dyad_quote;
+
+/* Kinds of amount. */
+enum {
+    DYAD_AMT_COUNT = 1,              /* "thousands of soldiers", "35 people" */
+    DYAD_AMT_MEASURE = 2,            /* "35 kilometres", "two-hour" */
+    DYAD_AMT_MONEY = 3,              /* "$5 million" */
+    DYAD_AMT_PERCENT = 4,            /* "12 percent" */
+    DYAD_AMT_FRACTION = 5,           /* "a fifth of its territory" */
+};
+
+/* A number with what it counts. */
+typedef struct dyad_amount {
+    int kind;                        /* DYAD_AMT_* */
+    dyad_span span;                  /* the whole amount: "hundreds of thousands of people" */
+    uint32_t sentence;               /* 0-based sentence index */
+    double value;                    /* 35; 0.2 for "a fifth"; for vague amounts ("thousands")
+                                        the order of magnitude (1000) with approx set */
+    int approx;                      /* 1: "nearly", "about", "thousands of": not exact */
+    const char *unit;                /* normalised unit: "km", "hour", "%", "USD"; "" for counts */
+    const char *what;                /* what is counted or measured: "people", "territory"; "" if unsaid */
+    dyad_span what_span;             /* where that is said, {0,0} if unsaid */
+} dyad_amount;
+
 /* Removed noise: where, and what kind ("shortcode", "footer", ...). */
 typedef struct dyad_noise {
     dyad_span span;
@@ -131,6 +236,16 @@ typedef struct dyad_result {
     const char *dateline;         /* place found in a dateline, "" if none */
     const dyad_timex *timexes;    /* time expressions in text order */
     uint32_t ntimexes;
+    const dyad_entity *entities;  /* persons, organisations and places named, first-mention order */
+    uint32_t nentities;
+    const dyad_mention *mentions; /* every name mention, text order */
+    uint32_t nmentions;
+    const dyad_place *places;     /* places named, text order */
+    uint32_t nplaces;
+    const dyad_quote *quotes;     /* quotations with their speakers, text order */
+    uint32_t nquotes;
+    const dyad_amount *amounts;   /* amounts, text order */
+    uint32_t namounts;
 } dyad_result;
 
 /* A worker codes articles one at a time; one per thread. */

@@ -27,6 +27,9 @@ static const char usage[] =
     "  --format F          input format: auto (default: by name, then content),\n"
     "                      text, jsonl, html, warc\n"
     "  --out F             output format: jsonl (default), tsv (TABARI/PETRARCH)\n"
+    "  --articles          one JSON record per article instead: text, sentences,\n"
+    "                      noise, persons, organisations, places, quotations,\n"
+    "                      dates, amounts and events\n"
     "  --db FILE           also store articles, sentences and events in SQLite\n"
     "  --dict FILE         load a dictionary (dyad, TABARI or PETRARCH format);\n"
     "                      repeatable; dyad's own dictionaries are loaded too\n"
@@ -65,6 +68,11 @@ typedef struct code_ctx {
     const char *db_path;  /* its path, for messages */
     long skipped_dup;     /* articles already in the store */
     long store_errors;    /* articles the store failed on */
+    /* --articles: one record per article instead of events. The pool keeps
+     * a copy of each result's events, not of the other records (entities,
+     * places, quotations, amounts, dates), so the article is coded again
+     * here, on this thread, by its own worker. */
+    dyad_worker *articles;
 } code_ctx;
 
 /* Everything done with one coded article, in input order, on one thread:
@@ -73,7 +81,9 @@ typedef struct code_ctx {
 static void handle_article(void *ctx, const dyad_article *a, const dyad_result *res)
 {
     code_ctx *c = ctx;
-    for (uint32_t i = 0; i < res->nevents; i++) out_event(c->w, a, res->text, &res->events[i]);
+    dyad_result full;
+    if (c->articles && dyad_code(c->articles, a, &full) >= 0) out_article(stdout, a, &full);
+    else for (uint32_t i = 0; i < res->nevents; i++) out_event(c->w, a, res->text, &res->events[i]);
     if (res->nbad_utf8) {
         pl_progress_clear();
         fprintf(stderr, "dyad: %s%s%ld: %u invalid UTF-8 sequence(s), read as word breaks\n", a->origin,
@@ -105,6 +115,7 @@ int cmd_code(int argc, char **argv)
     const char *dicts[64];
     int ndicts = 0;
     const char *db_path = NULL, *options = NULL;
+    int per_article = 0;  /* --articles */
     int default_date = 0, quiet = 0, defaults = 1, modality = 1, stats = 0, threads = pl_default_threads();
     rd_format fmt = RD_AUTO;
     out_format ofmt = OUT_JSONL;
@@ -126,6 +137,7 @@ int cmd_code(int argc, char **argv)
         else if (cli_is(a, "--options", NULL) && more) options = argv[++i];
         else if (cli_is(a, "--no-default-dict", NULL)) defaults = 0;
         else if (cli_is(a, "--no-modality", NULL)) modality = 0;
+        else if (cli_is(a, "--articles", NULL)) per_article = 1;
         else if (cli_is(a, "--quiet", "-q")) quiet = 1;
         else if (cli_is(a, "--stats", NULL)) stats = 1;
         else if (cli_is(a, "--threads", "-j") && more) {
@@ -178,7 +190,7 @@ int cmd_code(int argc, char **argv)
         sto_batch(db, 512);
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    code_ctx ctx = {out_new(ofmt, stdout), db, db_path, 0, 0};
+    code_ctx ctx = {out_new(ofmt, stdout), db, db_path, 0, 0, per_article ? dyad_worker_new(eng) : NULL};
     pl_options po = {threads, fmt, {default_date, 0}, !quiet && isatty(2)};
     pl_sink sink = {handle_article, handle_bad, &ctx};
     pl_stats ps;
@@ -187,6 +199,7 @@ int cmd_code(int argc, char **argv)
         return 2;
     }
     int werr = out_close(ctx.w);
+    dyad_worker_free(ctx.articles);
     clock_gettime(CLOCK_MONOTONIC, &t2);
     if (db) sto_close(db);
     dyad_engine_free(eng);

@@ -9,6 +9,7 @@ static const char usage[] =
     "       dyad eval petrarch RECORDS.xml [--dict FILE]... [-v] [--only ID]\n"
     "       dyad eval timex DIR [-v] [--only NAME]\n"
     "       dyad eval extract DIR [-v] [--only ID]\n"
+    "       dyad eval ner DIR [-v] [--only NAME]\n"
     "\n"
     "Codes a gold suite from its raw text and prints per-category results,\n"
     "ending with 'F1 ... precision ... recall ... (TP n FP n FN n)'.\n"
@@ -21,6 +22,8 @@ static const char usage[] =
     "  extract DIR    article extraction from HTML: the ScrapingHub benchmark\n"
     "                 (DIR/ground-truth.json) or trafilatura's English subset\n"
     "                 (DIR/evaldata-en-subset.json), each with its own scoring\n"
+    "  ner DIR        people, organisations and places named: CoNLL files\n"
+    "                 (Wikigold) or MEANTIME CAT .xml under DIR; F1 per type\n"
     "  -v             print every record dyad gets wrong\n"
     "  --only ID      only records whose id contains ID\n";
 
@@ -45,6 +48,7 @@ int cmd_eval(int argc, char **argv)
     else if (!strcmp(argv[1], "extract")) rc = eval_extract(argv[2], &opt, stdout, &s);
     else if (!strcmp(argv[1], "petrarch")) rc = eval_petrarch(argv[2], dicts, ndicts, &opt, stdout, &s);
     else if (!strcmp(argv[1], "timex")) rc = eval_timex(argv[2], &opt, stdout, &s);
+    else if (!strcmp(argv[1], "ner")) rc = eval_ner(argv[2], &opt, stdout, &s);
     else { fprintf(stderr, "dyad eval: unknown suite '%s'\n%s", argv[1], usage); return 2; }
     return rc ? 1 : 0;
 }

@@ -1,8 +1,12 @@
 /* engine.c: the public API (dyad.h) wiring clean -> text -> code. */
 #include "dyad.h"
 #include "clean/clean.h"
+#include "amount/amount.h"
 #include "code/coder.h"
+#include "entity/entity.h"
+#include "geo/geo.h"
 #include "lexicon/load.h"
+#include "quote/quote.h"
 #include "text/text.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -18,6 +22,7 @@
 struct dyad_engine {
     lexicon *lx;          /* every dictionary loaded */
     cod_options opt;      /* coding options */
+    geo_gaz *geo;         /* gazetteer of places, loaded when the engine is made ready */
 };
 
 struct dyad_worker {
@@ -30,6 +35,7 @@ dyad_engine *dyad_engine_new(void)
     dyad_engine *e = calloc(1, sizeof *e);
     if (!e) abort();
     e->lx = lex_new();
+    e->geo = geo_new();
     cod_options_news(&e->opt);
     return e;
 }
@@ -38,6 +44,7 @@ void dyad_engine_free(dyad_engine *e)
 {
     if (!e) return;
     lex_free(e->lx);
+    geo_free(e->geo);
     free(e);
 }
 
@@ -75,7 +82,11 @@ int dyad_engine_load_default(dyad_engine *e, const char *dir)
 
 int dyad_engine_option(dyad_engine *e, const char *line) { return cod_options_line(&e->opt, line); }
 void dyad_engine_modality(dyad_engine *e, int on) { e->opt.modality = on; }
-void dyad_engine_ready(dyad_engine *e) { lex_compile(e->lx); }
+void dyad_engine_ready(dyad_engine *e)
+{
+    lex_compile(e->lx);
+    geo_load(e->geo, NULL, e->lx);  /* reads the tags of the countries.dyad just loaded */
+}
 
 const char *dyad_engine_messages(const dyad_engine *e, unsigned *count)
 {
@@ -131,6 +142,11 @@ int dyad_code(dyad_worker *w, const dyad_article *a, dyad_result *out)
     }
     out->events = co.ev;
     out->nevents = co.n;
+    /* beyond events: names, places (and each event's place), quotations, amounts */
+    ent_doc *ents = ent_article(w->e->lx, w->e->geo, &w->ar, &doc, a->date, out);
+    geo_article(w->e->geo, ents, &w->ar, out);
+    quo_article(ents, &w->ar, out);
+    amt_article(w->e->lx, &doc, &w->ar, out);
     return (int)co.n;
 }
 

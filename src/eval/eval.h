@@ -38,6 +38,12 @@ int eval_extract(const char *dir, const eval_opts *opt, FILE *out, eval_score *s
  * the last line, relaxed and strict span F1 are printed before it. */
 int eval_timex(const char *dir, const eval_opts *opt, FILE *out, eval_score *score);
 
+/* Named entities (src/eval/eval_ner.c): DIR holds CoNLL files (Wikigold;
+ * exact spans, as conlleval) or MEANTIME CAT .xml (named mentions, spans
+ * overlapping), searched recursively; F1 per type PER/ORG/LOC, then the
+ * last line over the three. */
+int eval_ner(const char *dir, const eval_opts *opt, FILE *out, eval_score *score);
+
 /* Shared helpers: a whole file (malloc'ed, NUL-terminated) or NULL; scores. */
 char *eval_slurp(const char *path);
 void eval_finish(eval_score *s);

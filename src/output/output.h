@@ -56,4 +56,11 @@ int  out_event_date(const dyad_article *a, const dyad_event *e);
 /* One event as its JSON object (no newline), appended to b. */
 void out_event_json(buf *b, const dyad_article *a, const char *text, const dyad_event *e);
 
+/* One article as its JSON record (`dyad code --articles`; keys in
+ * src/output/article.c): metadata, cleaned text, sentences, noise,
+ * persons, organisations, places, quotations, dates, amounts, events. */
+void out_article_json(buf *b, const dyad_article *a, const dyad_result *r);
+/* The record and a newline to f; 0, or -1 when the write failed. */
+int  out_article(FILE *f, const dyad_article *a, const dyad_result *r);
+
 #endif
