@@ -1,6 +1,7 @@
 /* test_amount.c: numbers with what they count. */
 #include "test.h"
 #include "dyad.h"
+#include "amount/amount.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,11 @@ static const dyad_amount *amount(const issue5_coded *c, const char *text)
         if (!strcmp(issue5_span(c, c->r.amounts[i].span), text)) return &c->r.amounts[i];
     for (uint32_t i = 0; i < c->r.namounts; i++) printf("  found: %s\n", issue5_span(c, c->r.amounts[i].span));
     return NULL;
+}
+
+TEST(amount_starter_words_sorted)
+{
+    for (size_t i = 1; i < amt_nstarters; i++) CHECK(strcmp(amt_starters[i - 1], amt_starters[i]) < 0);
 }
 
 #define CODE(text) issue5_coded c; if (!issue5_code(&c, text, 20240816)) SKIP("dyad's dictionaries not found")

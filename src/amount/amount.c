@@ -292,6 +292,28 @@ static int core(const actx *c, uint32_t t, uint32_t s0, amt *a)
     return 1;
 }
 
+/* Words an amount may start with: the modifiers and the first words of the
+ * tables above, sorted (byte order) for bsearch -- most tokens are none of
+ * them, and one search says so. tests/test_amount.c checks the order. */
+const char *const amt_starters[] = {
+    "A", "ABOUT", "ALMOST", "AN", "APPROXIMATELY", "AROUND", "AS", "AT", "BILLIONS", "CLOSE", "DOZEN", "DOZENS", "EIGHT",
+    "EIGHTEEN", "EIGHTY", "ELEVEN", "ESTIMATED", "EUR", "FEWER", "FIFTEEN", "FIFTY", "FIVE", "FORTY", "FOUR",
+    "FOURTEEN", "HALF", "HUNDREDS", "JUST", "LESS", "MILLIONS", "MORE", "NEARLY", "NINE", "NINETEEN", "NINETY",
+    "ONE", "OVER", "ROUGHLY", "SCORES", "SEVEN", "SEVENTEEN", "SEVENTY", "SIX", "SIXTEEN", "SIXTY", "SOME",
+    "TEN", "TENS", "THIRTEEN", "THIRTY", "THOUSANDS", "THREE", "TWELVE", "TWENTY", "TWO", "UNDER", "UP", "US$"};
+const size_t amt_nstarters = sizeof amt_starters / sizeof *amt_starters;
+
+static int cmp_word(const void *k, const void *e) { return strcmp(k, *(const char *const *)e); }
+
+/* Can an amount start at t? A digit, a currency sign, or a starter word. */
+static int may_start(const actx *c, uint32_t t)
+{
+    const char *w = nm(c, t);
+    if ((unsigned char)w[0] < 'A') return (w[0] >= '0' && w[0] <= '9') || w[0] == '$';
+    if (w[0] > 'Z') return unit_in(c, t, signs) != NULL;  /* the euro, pound and yen signs */
+    return bsearch(w, amt_starters, amt_nstarters, sizeof *amt_starters, cmp_word) != NULL;
+}
+
 static void emit(actx *c, dyad_amount **v, uint32_t *n, uint32_t *cap, const dyad_amount *x)
 {
     if (*n == *cap) {
@@ -313,6 +335,7 @@ void amt_article(const lexicon *lx, const txt_doc *doc, arena *a, dyad_result *o
         uint32_t s0 = doc->sent[s].tok;
         c.end = s0 + doc->sent[s].ntok;
         for (uint32_t t = s0; t < c.end; t++) {
+            if (!may_start(&c, t)) continue;
             uint32_t m = modifier(&c, t);
             amt x;
             if (!core(&c, t + m, s0, &x)) continue;

@@ -24,4 +24,8 @@
 
 void amt_article(const lexicon *lx, const txt_doc *doc, arena *a, dyad_result *out);
 
+/* The words an amount may start with, sorted (for tests). */
+extern const char *const amt_starters[];
+extern const size_t amt_nstarters;
+
 #endif

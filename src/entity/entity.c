@@ -130,11 +130,14 @@ static ent_mention *add_mention(build *b, uint32_t tok, uint32_t ntok, int kind)
 
 /* ---- dictionary phrases on tokens ---- */
 
+/* What the lexicon has at one token, found in one pass over its candidates. */
 typedef struct lex_best {
     const ent_doc *ed;
     uint32_t t, end;           /* where the phrase must start, and the limit */
-    unsigned classes;          /* 1 << lex_class accepted */
-    uint32_t best, best_n, best_letters;
+    uint32_t best[2];          /* longest actor [0] and agent [1] phrase, UINT32_MAX if none */
+    uint32_t best_n[2];        /* their lengths in tokens */
+    uint32_t best_letters[2];  /* their letters, for ties */
+    int common;                /* a one-word verb, agent, noun, adjective or discard matches */
 } lex_best;
 
 /* Tokens the phrase covers from t (its words contiguous), 0 if it does not match. */
@@ -154,24 +157,34 @@ static void visit_phrase(void *ctx, uint32_t ph)
 {
     lex_best *b = ctx;
     const lex_phrase *p = &b->ed->lx->phrases[ph];
-    if (!(b->classes & (1u << p->cls))) return;
+    int slot = p->cls == LEX_ACTOR ? 0 : p->cls == LEX_AGENT ? 1 : -1;
+    int common = p->n == 1 && p->cls != LEX_ACTOR && p->cls != LEX_TIME;
+    if (slot < 0 && (!common || b->common)) return;
     uint32_t n = phrase_len(b->ed, p, b->t, b->end);
     if (!n) return;
-    if (n > b->best_n || (n == b->best_n && p->letters > b->best_letters)) {
-        b->best = ph;
-        b->best_n = n;
-        b->best_letters = p->letters;
+    if (common) b->common = 1;
+    if (slot < 0) return;
+    if (n > b->best_n[slot] || (n == b->best_n[slot] && p->letters > b->best_letters[slot])) {
+        b->best[slot] = ph;
+        b->best_n[slot] = n;
+        b->best_letters[slot] = p->letters;
     }
 }
 
-/* Longest phrase of the given classes at t; returns tokens covered (0: none). */
-static uint32_t lex_at(const ent_doc *ed, uint32_t t, uint32_t end, unsigned classes, uint32_t *phrase)
+/* Look token t up in the lexicon once (phrases end with its sentence):
+ * the agent phrase and the common-word flag are kept per token; returns
+ * the longest actor phrase's length (0: none) and the phrase. */
+static uint32_t lex_look(const ent_doc *ed, uint32_t t, uint32_t *actor)
 {
-    if (!ed->lx || !is_word(ed, t)) return 0;
-    lex_best b = {ed, t, end, classes, UINT32_MAX, 0, 0};
+    *actor = UINT32_MAX;
+    if (!ed->lx || !is_word(ed, t)) { ed->common[t] = 0; return 0; }
+    lex_best b = {ed, t, sent_end(ed, ed->sent[t]), {UINT32_MAX, UINT32_MAX}, {0, 0}, {0, 0}, 0};
     lex_candidates(ed->lx, nm(ed, t), tk(ed, t)->norm_len, visit_phrase, &b);
-    *phrase = b.best;
-    return b.best_n;
+    ed->agent[t] = b.best[1];
+    ed->agent_n[t] = (uint8_t)(b.best_n[1] < 255 ? b.best_n[1] : 255);
+    ed->common[t] = (uint8_t)b.common;
+    *actor = b.best[0];
+    return b.best_n[0];
 }
 
 static const char *phrase_code(const ent_doc *ed, uint32_t ph)
@@ -304,8 +317,8 @@ static int pronoun(ent_doc *ed, uint32_t t, int *person, int *plural, int *poss)
 static int common_word(const ent_doc *ed, uint32_t t)
 {
     uint32_t ph;
-    unsigned cls = 1u << LEX_VERBROOT | 1u << LEX_AGENT | 1u << LEX_NOUN | 1u << LEX_ADJECTIVE | 1u << LEX_DISCARD;
-    return lex_at(ed, t, t + 1, cls, &ph) == 1;
+    if (ed->common[t] == 2) lex_look(ed, t, &ph);
+    return ed->common[t] == 1;
 }
 
 /* Is t a title standing before a name ("CEO Steve Jobs")? */
@@ -416,7 +429,7 @@ static void find_names(build *b, uint32_t s)
             m->person = (uint8_t)person;
             m->plural = (uint8_t)plural;
             m->possessive = (uint8_t)poss;
-        } else if ((gn = gaz_at(b, t, end, &gh)) | (ln = lex_at(ed, t, end, 1u << LEX_ACTOR, &ph))) {
+        } else if ((gn = gaz_at(b, t, end, &gh)) | (ln = lex_look(ed, t, &ph))) {
             /* a dictionary name must show a capital */
             int capital = 0;
             for (uint32_t q = t; q < t + ln; q++) capital |= (tk(ed, q)->flags & TXT_CAP) != 0;
@@ -599,8 +612,10 @@ static void find_descriptions(build *b)
         for (uint32_t t = ed->doc->sent[s].tok; t < end; t++) {
             if (covered[t] || !is_word(ed, t)) continue;
             uint32_t ph;
-            uint32_t n = lex_at(ed, t, end, 1u << LEX_AGENT, &ph);
-            if (!n) continue;
+            if (ed->common[t] == 2) lex_look(ed, t, &ph);
+            ph = ed->agent[t];
+            uint32_t n = ed->agent_n[t];
+            if (!n || t + n > end) continue;
             int clash = 0;
             for (uint32_t q = t; q < t + n; q++) clash |= covered[q];
             if (clash) continue;
@@ -902,6 +917,10 @@ ent_doc *ent_article(const lexicon *lx, const geo_gaz *geo, arena *a, const txt_
     ed->sent = arena_alloc(a, nt * sizeof *ed->sent);
     ed->gid = arena_calloc(a, nt * sizeof *ed->gid);
     ed->quoted = arena_calloc(a, nt);
+    ed->agent = arena_alloc(a, nt * sizeof *ed->agent);
+    ed->agent_n = arena_calloc(a, nt);
+    ed->common = arena_alloc(a, nt);
+    memset(ed->common, 2, nt);
     for (uint32_t t = 0; t < doc->ntok; t++) ed->at[t] = -1;
     int depth = 0;
     for (uint32_t s = 0; s < doc->nsent; s++)

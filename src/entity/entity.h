@@ -68,6 +68,9 @@ typedef struct ent_doc {
     uint32_t *sent;            /* per token: its sentence */
     uint32_t *gid;             /* per token: gazetteer word id (geo_word_ids) */
     uint8_t *quoted;           /* per token: inside quotation marks */
+    uint32_t *agent;           /* per token: longest agent phrase of the lexicon starting there, UINT32_MAX none */
+    uint8_t *agent_n;          /* per token: its length in tokens */
+    uint8_t *common;           /* per token: 1 a common word of the dictionaries, 0 not, 2 not looked up yet */
     dyad_entity *ents;         /* entities, first-mention order (the public array) */
     uint32_t nents;
 } ent_doc;

@@ -115,9 +115,7 @@ static double coord(const char *s)
 
 uint32_t geo_country(const geo_gaz *g, const char *iso3)
 {
-    /* Countries are loaded first and sorted by code (countries.tsv is). */
-    uint32_t lo = 0, hi = g->nentries;
-    while (lo < hi && g->entries[hi - 1].feature != GEO_F_COUNTRY) hi--;
+    uint32_t lo = 0, hi = g->ncountries;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
         int c = strcmp(g->entries[mid].country, iso3);
@@ -233,7 +231,11 @@ static uint32_t named(const geo_gaz *g, arena *scratch, const char *s, size_t n,
     txt_doc d;
     arena_reset(scratch);
     txt_analyse(scratch, s, n, &d);
-    for (uint32_t k = 0; k < g->nnames; k++) {
+    if (!d.ntok) return UINT32_MAX;
+    /* the names compiled so far are indexed by their first word */
+    uint32_t id = strtab_find(&g->words, txt_norm(&d, 0), d.tok[0].norm_len);
+    if (!id || id >= g->nby_word) return UINT32_MAX;
+    for (uint32_t k = g->by_word[id]; k < g->by_word[id + 1]; k++) {
         const geo_name *nm = &g->names[k];
         if (nm->nwords != d.ntok || !wanted(g, nm->entry, w)) continue;
         uint32_t i = 0;
@@ -311,13 +313,16 @@ static int cmp_names(const void *a, const void *b)
     return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
+/* Sort the names and index them by first word; again after adding names. */
 static void compile(geo_gaz *g)
 {
     sort_ctx = g;
     if (g->nnames) qsort(g->names, g->nnames, sizeof *g->names, cmp_names);
     sort_ctx = NULL;
+    free(g->by_word);
     g->by_word = calloc((size_t)g->words.n + 2, sizeof *g->by_word);
     if (!g->by_word) abort();
+    g->nby_word = g->words.n + 1;
     /* by_word[id] = first name with first word >= id. */
     uint32_t k = 0;
     for (uint32_t id = 0; id <= g->words.n + 1; id++) {
@@ -340,8 +345,13 @@ int geo_load(geo_gaz *g, const char *dir, const lexicon *lx)
     if (f) {
         load_countries(g, &scratch, f);
         fclose(f);
+        /* countries.tsv is sorted by code: the countries can be searched */
+        g->ncountries = g->nentries;
+        for (uint32_t i = 1; i < g->ncountries; i++)
+            if (strcmp(g->entries[i - 1].country, g->entries[i].country) >= 0) g->ncountries = 0;
         if ((f = open_in(dir, "adm1.tsv"))) { load_adm1(g, &scratch, f); fclose(f); }
         if ((f = open_in(dir, "cities.tsv"))) { load_cities(g, &scratch, f); fclose(f); }
+        compile(g);  /* the tags look names up */
         for (uint32_t i = 0; lx && i < lx->nfiles; i++) {
             const char *slash = strrchr(lx->files[i], '/');
             const char *base = slash ? slash + 1 : lx->files[i];
@@ -373,7 +383,7 @@ int geo_lookup(const geo_gaz *g, const txt_doc *d, const uint32_t *ids, uint32_t
                int max)
 {
     uint32_t id = ids[t] & ~GEO_PLURAL;
-    if (!id || !g->by_word || id > g->words.n) return 0;
+    if (!id || id >= g->nby_word) return 0;
     int n = 0;
     for (uint32_t k = g->by_word[id]; k < g->by_word[id + 1] && n < max; k++) {
         const geo_name *nm = &g->names[k];

@@ -64,8 +64,10 @@ typedef struct geo_gaz {
     geo_name *names;     /* after compiling: sorted by first word id, longest first */
     uint32_t nnames, cnames;
     uint32_t *by_word;   /* names whose first word is id: by_word[id] .. by_word[id+1] */
+    uint32_t nby_word;   /* ids the index covers: 1 .. nby_word - 1 */
     geo_entry *entries;
     uint32_t nentries, centries;
+    uint32_t ncountries;  /* entries[0 .. ncountries) are the countries, sorted by code */
     arena strings;       /* entry names */
     int loaded;          /* geo_load ran */
 } geo_gaz;
