@@ -8,13 +8,10 @@
 
 #define ASSERT(c) do { if (!(c)) abort(); } while (0)
 
-/* A date yyyymmdd with mm/dd possibly 00 (a month, a year) that exists. */
+/* 0 or a real day yyyymmdd. */
 static int date_ok(int d)
 {
-    if (d == 0) return 1;
-    int y = d / 10000, m = d / 100 % 100, dd = d % 100;
-    if (y < 1 || y > 9999 || m > 12 || (m == 0 && dd)) return 0;
-    return m == 0 || dd == 0 || dd <= tim_month_days(y, m);
+    return d == 0 || tim_from_ymd(d) != TIM_NODAY;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -56,10 +53,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ASSERT(memchr(e->value, 0, sizeof e->value) != NULL);
         ASSERT(tim_value_ok(e->value));
         ASSERT(date_ok(e->date));
+        /* a value naming a day dates the expression with that day */
+        if (tim_value_day(e->value)) ASSERT(e->date == tim_value_day(e->value));
         /* with no publication date, a relative expression gets a date only
          * from a day named before it ("at 3:30" after "16/08/2024") */
         if (!pub && e->relative && e->date) ASSERT(named_day);
-        if (e->date % 100) named_day = 1;
+        if (tim_value_day(e->value)) named_day = 1;
     }
     /* one event per sentence, its verb at the sentence's middle token */
     uint32_t nev = doc.nsent < 64 ? doc.nsent : 64;
@@ -80,7 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ASSERT(ev[s].date_source == DYAD_DATE_TEXT || ev[s].date_source == DYAD_DATE_PUBLICATION);
         if (ev[s].date_source == DYAD_DATE_PUBLICATION) ASSERT(ev[s].date == pub);
         else {
-            ASSERT(ev[s].date && date_ok(ev[s].date));
+            ASSERT(ev[s].date && date_ok(ev[s].date) && tim_value_ok(ev[s].date_value));
             ASSERT(ev[s].date_span.start < ev[s].date_span.end && ev[s].date_span.end <= doc.sent[s].end &&
                    ev[s].date_span.start >= doc.sent[s].start);
         }

@@ -80,12 +80,14 @@ typedef struct dyad_event {
     const char *pattern_origin;      /* "file:line" of that pattern */
     int date_source;                 /* DYAD_DATE_*: where `date` came from */
     dyad_span date_span;             /* the time expression that gave `date` ({0,0} if none) */
+    char date_value[24];             /* its TimeML value ("2022-02", "2024-W32"), "" if none */
     dyad_geo geo;                    /* the place of the event's clause (type DYAD_GEO_NONE if none) */
     dyad_span geo_span;              /* the words naming that place ({0,0} if none or from the dateline) */
 } dyad_event;
 
-/* dyad_event.date_source. `date` is yyyymmdd; from a time expression it
- * may be coarser: yyyymm00 (a month), yyyy0000 (a year), a week's Monday. */
+/* dyad_event.date_source. `date` is always a day, yyyymmdd: when the time
+ * expression names a longer period ("February 2022", "last week"), its
+ * first day, and date_value keeps the period ("2022-02", "2024-W32"). */
 enum {
     DYAD_DATE_UNSET = 0,        /* not set by dyad_code (an event made by hand) */
     DYAD_DATE_PUBLICATION = 1,  /* the article's publication date */
@@ -99,7 +101,7 @@ typedef struct dyad_timex {
     const char *type;                /* "DATE", "TIME", "DURATION" or "SET" */
     char value[24];                  /* TimeML value: "2024-08-15", "2024-W32", "P3D", "PRESENT_REF" */
     uint32_t sentence;               /* 0-based sentence index */
-    int date;                        /* start of the period, as dyad_event.date; 0 if not a date */
+    int date;                        /* first day of the period, yyyymmdd; 0 if no calendar date */
 } dyad_timex;
 
 /* Facts about a CAMEO code, from dyad's own code table. */

@@ -5,6 +5,7 @@
 #include "test.h"
 #include "dyad.h"
 #include "eval/eval.h"
+#include "output/output.h"
 #include "text/text.h"
 #include "time/time_impl.h"
 #include <stdlib.h>
@@ -288,9 +289,11 @@ TEST(time_seed_article_dates)
         const tim_expr *x = expr(&f, want[i].words);
         CHECK_STR(x ? x->value : "(none)", want[i].value);
     }
-    /* the week of 2024-08-05 */
+    /* the week of 2024-08-05; February 2022 from its first day */
     const tim_expr *w = expr(&f, "last week");
     CHECK(w && w->date == 20240805);
+    const tim_expr *feb = expr(&f, "February 2022");
+    CHECK(feb && feb->date == 20220201);
     /* nothing from the ads and the footer */
     for (uint32_t i = 0; i < f.n; i++) CHECK(tim_value_ok(f.x[i].value));
     arena_free(&f.a);
@@ -345,14 +348,15 @@ TEST(time_seed_events_dated)
     CHECK(texts >= 3);
     /* seed rows 2, 6, 10, 17: the invasion on August 6, Thursday's border
      * pledge, the invasion of February 2022, Saturday's troops */
-    static const struct { const char *verb; int date; } want[] = {
-        {"invasion of Russia", 20240806}, {"strengthen", 20240815}, {"a full-scale invasion", 20220200},
-        {"send troops", 20240810}};
+    static const struct { const char *verb; int date; const char *value; } want[] = {
+        {"invasion of Russia", 20240806, "2024-08-06"}, {"strengthen", 20240815, "2024-08-15"},
+        {"a full-scale invasion", 20220201, "2022-02"}, {"send troops", 20240810, "2024-08-10"}};
     for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
         const dyad_event *ev = event_at(&r, text, want[k].verb);
         if (!ev) continue;  /* the coder's business; when it codes the event, its date is ours */
         CHECK_INT(ev->date, want[k].date);
         CHECK_INT(ev->date_source, DYAD_DATE_TEXT);
+        CHECK_STR(ev->date_value, want[k].value);
     }
     /* Lukashenko's opening statement has no date in its sentence */
     const dyad_event *said = event_at(&r, text, "said in an interview");
@@ -392,13 +396,41 @@ TEST(time_governing_expression)
     CHECK_INT(ev[0].date, 20240810);                        /* "On Saturday, Minsk said it would send" */
     CHECK_INT(ev[0].date_source, DYAD_DATE_TEXT);
     CHECK(!memcmp(text + ev[0].date_span.start, "Saturday", 8));
-    CHECK_INT(ev[1].date, 19990000);                        /* a year: yyyy0000 */
+    CHECK_INT(ev[1].date, 19990101);                        /* a year: its first day */
+    CHECK_STR(ev[1].date_value, "1999");
     CHECK_INT(ev[2].date, PUB);                             /* 1999 is in "attacked"'s clause */
     CHECK_INT(ev[2].date_source, DYAD_DATE_PUBLICATION);
     CHECK_INT(ev[3].date, PUB);                             /* "weapons deployed ... last year" */
     CHECK_INT(ev[4].date, PUB);                             /* "..., which began on Monday" */
     CHECK_INT(ev[4].date_span.end, 0);
+    CHECK_STR(ev[4].date_value, "");
     arena_free(&f.a);
+}
+
+TEST(time_json_says_where_the_date_came_from)
+{
+    static const char text[] = "Russia invaded Ukraine in February 2022.";
+    dyad_article a = {"t", "", "", "", PUB, text, sizeof text - 1, "t", 0};
+    dyad_event e;
+    memset(&e, 0, sizeof e);
+    strcpy(e.source, "RUS");
+    strcpy(e.target, "UKR");
+    strcpy(e.code, "190");
+    e.date = 20220201;
+    e.date_source = DYAD_DATE_TEXT;
+    e.date_span = (dyad_span){26, 39};
+    strcpy(e.date_value, "2022-02");
+    buf b;
+    buf_init(&b);
+    out_event_json(&b, &a, text, &e);
+    CHECK(strstr(b.data, "\"date\":\"2022-02-01\",\"date_source\":\"text\",\"date_value\":\"2022-02\","
+                         "\"date_text\":\"February 2022\"") != NULL);
+    buf_clear(&b);
+    e.date = PUB;
+    e.date_source = DYAD_DATE_PUBLICATION;
+    out_event_json(&b, &a, text, &e);
+    CHECK(strstr(b.data, "\"date\":\"2024-08-16\",\"date_source\":\"publication\",\"source\"") != NULL);
+    buf_free(&b);
 }
 
 /* The floors on the peers' gold: HeidelTime, the best system of TempEval-3,

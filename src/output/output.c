@@ -113,16 +113,17 @@ void out_event_json(buf *b, const dyad_article *a, const char *text, const dyad_
     json_cstr(b, a->id ? a->id : "", (size_t)-1);
     buf_printf(b, ",\"sentence\":%u", e->sentence);
     key(b, "date");
-    /* a date from the text may name only a month (yyyymm00) or a year (yyyy0000) */
-    if (date % 10000 == 0 && date) buf_printf(b, "\"%04d\"", date / 10000);
-    else if (date % 100 == 0 && date) buf_printf(b, "\"%04d-%02d\"", date / 10000, date / 100 % 100);
-    else if (date) buf_printf(b, "\"%04d-%02d-%02d\"", date / 10000, date / 100 % 100, date % 100);
+    if (date) buf_printf(b, "\"%04d-%02d-%02d\"", date / 10000, date / 100 % 100, date % 100);
     else buf_adds(b, "null");
     if (e->date_source) {
-        /* where the date came from; the expression's words when from the text */
+        /* where the date came from; from the text, the expression's value and words */
         key(b, "date_source");
         buf_adds(b, e->date_source == DYAD_DATE_TEXT ? "\"text\"" : "\"publication\"");
-        if (e->date_source == DYAD_DATE_TEXT) span_field(b, "date_text", a, text, e->date_span);
+        if (e->date_source == DYAD_DATE_TEXT) {
+            key(b, "date_value");
+            json_cstr(b, e->date_value, sizeof e->date_value);
+            span_field(b, "date_text", a, text, e->date_span);
+        }
     }
     key(b, "source");
     json_cstr(b, e->source, sizeof e->source);

@@ -131,10 +131,13 @@ void tim_attach(arena *a, const txt_doc *doc, const tim_expr *x, uint32_t n, int
             ev[k].date = x[g].date;
             ev[k].date_source = DYAD_DATE_TEXT;
             ev[k].date_span = (dyad_span){x[g].start, x[g].end};
+            memcpy(ev[k].date_value, x[g].value, sizeof ev[k].date_value);
+            ev[k].date_value[sizeof ev[k].date_value - 1] = 0;
         } else {
             ev[k].date = pub_date;
             ev[k].date_source = DYAD_DATE_PUBLICATION;
             ev[k].date_span = (dyad_span){0, 0};
+            ev[k].date_value[0] = 0;
         }
     }
 }

@@ -103,23 +103,24 @@ void tim_write(char *out, int g, long z, int part, int *date)
     }
     case TG_MONTH:
         snprintf(out, TIM_VALUE_MAX, "%04d-%02d", y, m);
-        *date = y * 10000 + m * 100;
+        *date = y * 10000 + m * 100 + 1;
         break;
     case TG_QUARTER:
         snprintf(out, TIM_VALUE_MAX, "%04d-Q%d", y, part);
-        *date = y * 10000 + ((part - 1) * 3 + 1) * 100;
+        *date = y * 10000 + ((part - 1) * 3 + 1) * 100 + 1;
         break;
     case TG_HALF:
         snprintf(out, TIM_VALUE_MAX, "%04d-H%d", y, part);
-        *date = y * 10000 + (part == 2 ? 7 : 1) * 100;
+        *date = y * 10000 + (part == 2 ? 7 : 1) * 100 + 1;
         break;
     case TG_SEASON:
         snprintf(out, TIM_VALUE_MAX, "%04d-%s", y, season_code[part]);
-        *date = y * 10000;
+        /* spring starts in March, summer June, autumn September, winter December */
+        *date = y * 10000 + (part * 3) * 100 + 1;
         break;
     case TG_YEAR:
         snprintf(out, TIM_VALUE_MAX, "%04d", y);
-        *date = y * 10000;
+        *date = y * 10000 + 101;
         break;
     case TG_DECADE:
         snprintf(out, TIM_VALUE_MAX, "%03d", y / 10);
@@ -128,6 +129,16 @@ void tim_write(char *out, int g, long z, int part, int *date)
         snprintf(out, TIM_VALUE_MAX, "%02d", y / 100);
         break;
     }
+}
+
+int tim_value_day(const char *v)
+{
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? v[i] != '-' : (v[i] < '0' || v[i] > '9')) return 0;
+    if (v[10] && v[10] != 'T') return 0;
+    int d = ((v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0')) * 10000 +
+            ((v[5] - '0') * 10 + (v[6] - '0')) * 100 + (v[8] - '0') * 10 + (v[9] - '0');
+    return tim_from_ymd(d) == TIM_NODAY ? 0 : d;
 }
 
 void tim_write_duration(char *out, double count, int unit)

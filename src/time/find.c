@@ -629,7 +629,7 @@ static uint32_t weekday(ctx *c, uint32_t i, int dir, match *m)
 {
     const tim_word *w = W(c, i);
     uint32_t j = i + 1 + (is(c, i + 1, ",") ? 1 : 0), k;
-    if (!dir && (W(c, j)->month && (k = r_month(c, j, m)) && m->date % 100)) return k;
+    if (!dir && (W(c, j)->month && (k = r_month(c, j, m)) && tim_value_day(m->value))) return k;
     if (!dir && (k = r_daymonth(c, j, m))) return k;
     memset(m->value, 0, sizeof m->value);
     m->date = 0;
@@ -1075,8 +1075,8 @@ static uint32_t r_time(ctx *c, uint32_t i, match *m)
     else if (W(c, k)->deictic >= TD_TODAY && W(c, k)->deictic <= TD_TOMORROW) e = r_deictic(c, k, &dm);
     else if (W(c, k)->month) e = r_month(c, k, &dm);
     else if (mday_at(c, k) > 0 && W(c, k + 1)->month) e = r_daymonth(c, k, &dm);
-    if (e && dm.date) {
-        day = tim_from_ymd(dm.date);
+    if (e && tim_value_day(dm.value)) {
+        day = tim_from_ymd(tim_value_day(dm.value));
         m->tense = dm.tense;
         /* "16:15 UTC, June 1st": the date gives the day but is an expression of its own */
         if (!is(c, j, ",")) j = e;
@@ -1274,7 +1274,7 @@ uint32_t tim_find(arena *a, const txt_doc *doc, int pub_date, tim_expr **out, ui
             memcpy(t.value, m.value, sizeof t.value);
             push(a, &x, &nx, &cap, &t);
             /* a day named becomes the day later times of day are on */
-            if (m.date % 100 && m.type != TIM_DURATION) c.ref = tim_from_ymd(m.date);
+            if (m.type != TIM_DURATION && tim_value_day(m.value)) c.ref = tim_from_ymd(tim_value_day(m.value));
             i = e;
         }
     }

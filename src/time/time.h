@@ -50,8 +50,9 @@ typedef struct tim_expr {
     uint8_t type;               /* tim_type */
     uint8_t tense;              /* tim_tense used to resolve it (NONE when not needed) */
     uint8_t relative;           /* 1 when resolved against the publication date */
-    int date;                   /* start of the period named, yyyymmdd with mm/dd 00 when coarser
-                                   (a week: its Monday); 0 when not a calendar date */
+    int date;                   /* first day of the period named, yyyymmdd (a month: its 1st, a week:
+                                   its Monday, a year: 1 January); 0 when no calendar date (durations,
+                                   sets, *_REF, decades, centuries, X-filled values) */
     char value[TIM_VALUE_MAX];  /* TimeML value */
 } tim_expr;
 

@@ -72,8 +72,11 @@ enum { TG_DAY, TG_WEEK, TG_WEEKEND, TG_MONTH, TG_QUARTER, TG_HALF, TG_SEASON, TG
 /* Write the value of the period of granularity g containing day z (for
  * TG_QUARTER/TG_HALF/TG_SEASON, `part` says which: 1..4, 1..2, 1..4 as
  * tim_word.season). z == TIM_NODAY: the X-filled value for that granularity. Fills
- * *date as tim_expr.date. */
+ * *date as tim_expr.date: the period's first day, 0 for decades and centuries. */
 void tim_write(char *out, int g, long z, int part, int *date);
+/* The day a value names (yyyymmdd: "2024-08-15", "2024-08-15TMO"), 0 when
+ * it names no single day ("2024-08", "2024-W32", "XXXX-XX-XX"). */
+int tim_value_day(const char *v);
 /* PnU for a count of units (count < 0: "X"); time units get the T. */
 void tim_write_duration(char *out, double count, int unit);
 
