@@ -126,6 +126,30 @@ TEST(quote_indirect_speech_and_descriptions)
     issue5_free(&c);
 }
 
+TEST(quote_office_holder_from_the_dictionaries)
+{
+    /* no name in the article: the dictionaries' head of state on the date */
+    CODE("The Belarusian leader said the border was safe. Russia's foreign minister said talks were over.",
+         20240816);
+    const dyad_quote *q = find(&c, DYAD_QUOTE_INDIRECT, "the border was safe");
+    REQUIRE(q);
+    CHECK_STR(q->speaker_name, "Alexander Lukashenko");
+    CHECK_STR(q->speaker_code, "BLRGOV");
+    CHECK_INT(q->speaker_entity, -1);
+    /* several Russians hold RUSGOV that day: the code, but no name */
+    q = find(&c, DYAD_QUOTE_INDIRECT, "talks were over");
+    REQUIRE(q);
+    CHECK_STR(q->speaker_code, "RUSGOV");
+    CHECK_STR(q->speaker_name, "");
+    issue5_free(&c);
+    /* a decade earlier the Ukrainian president was someone else */
+    if (!issue5_code(&c, "The Ukrainian president said the vote was fair.", 20100601)) return;
+    q = find(&c, DYAD_QUOTE_INDIRECT, "the vote was fair");
+    REQUIRE(q);
+    CHECK_STR(q->speaker_name, "Viktor Yanukovych");
+    issue5_free(&c);
+}
+
 TEST(quote_scare_quotes_need_a_speaker)
 {
     CODE("The so-called \"peace plan\" was published on Friday. Putin said the \"special operation\" would go on.",
@@ -165,7 +189,7 @@ TEST(quote_seed_all_lukashenko)
         CHECK_STR(q->speaker_name, "Alexander Lukashenko");
     }
     CHECK(in_marks >= 12);
-    CHECK(direct >= 3);
+    CHECK(direct >= 4);  /* the two long ones, "we would have no choice", "We will not use ..." */
     static const char *const quotes[] = {"senior American figures", "destroy each other", "trample on our country",
                                          "shake society from within", "we would have no choice", "common war",
                                          "beasts", "support us", "prevent a breakthrough",

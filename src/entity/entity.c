@@ -125,6 +125,7 @@ static ent_mention *add_mention(build *b, uint32_t tok, uint32_t ntok, int kind)
     m->phrase = UINT32_MAX;
     m->geo = UINT32_MAX;
     m->quoted = ed->quoted[tok];
+    m->holder = "";
     return m;
 }
 
@@ -579,6 +580,18 @@ static void cat2(char *out, size_t cap, const char *a, const char *b)
     out[la + lb] = 0;
 }
 
+/* Does the agent phrase [t, t+n) name a head of state ("leader",
+ * "president", "head of state", "king")? */
+static int head_of_state(const ent_doc *ed, uint32_t t, uint32_t n)
+{
+    static const char *const w[] = {"PRESIDENT", "LEADER", "RULER", "STRONGMAN", "DICTATOR", "AUTOCRAT", "KING",
+                                    "QUEEN", "EMIR", "SULTAN", "MONARCH", "STATE", NULL};
+    const char *last = nm(ed, t + n - 1);
+    if (!strcmp(last, "STATE") && (n < 3 || !norm_is(ed, t, "HEAD"))) return 0;
+    for (const char *const *p = w; *p; p++) if (!strcmp(last, *p)) return 1;
+    return 0;
+}
+
 /* Join an owner's code and an agent code ("BLR" + "~GOV" = "BLRGOV";
  * "NGO~" + "SYR" = "NGOSYR"); an agent the owner already has adds nothing. */
 static void join_agent(char *out, size_t cap, const char *owner, const char *agent)
@@ -651,6 +664,8 @@ static void find_descriptions(build *b)
             m->phrase = ph;
             m->person = d.person;
             m->plural = d.plural;
+            m->of_person = owner >= 0 && ed->m[owner].kind == ENT_PER;
+            m->head_of_state = d.person && head_of_state(ed, t, n);
             snprintf(m->code, sizeof m->code, "%s", code);
             t += n - 1;
         }
@@ -853,13 +868,38 @@ static int32_t holder(const ent_doc *ed, uint32_t i, const char *code)
     return -1;
 }
 
+/* The office holder the dictionaries give for a person description the
+ * article names no one for: among the people (people.dyad, whose country
+ * blocks list heads of state first) whose code on the date is `code`, the
+ * only one -- or, for a head of state, the first. "" when they do not tell. */
+static const char *dictionary_holder(const build *b, const char *code, int head)
+{
+    const ent_doc *ed = b->ed;
+    const lexicon *lx = ed->lx;
+    const char *first = "";
+    int found = 0;
+    for (uint32_t i = 0; lx && i < lx->nphrases && found < 2; i++) {
+        const lex_phrase *p = &lx->phrases[i];
+        if (p->cls != LEX_ACTOR || p->parent != i || p->src.file >= lx->nfiles || b->file_kind[p->src.file] != ENT_PER)
+            continue;
+        if (strcmp(lex_str(lx, lex_resolve(lx, p, ed->date)), code)) continue;
+        if (!found++) first = lex_str(lx, p->text);
+        if (head) break;
+    }
+    return found == 1 || (head && found) ? first : "";
+}
+
 static void resolve(build *b)
 {
     ent_doc *ed = b->ed;
     for (uint32_t i = 0; i < ed->n; i++) {
         ent_mention *m = &ed->m[i];
         if (m->kind == ENT_PRON) m->entity = antecedent(ed, i, m->person);
-        else if (m->kind == ENT_DESC && m->person && m->code[0]) m->entity = holder(ed, i, m->code);
+        else if (m->kind == ENT_DESC && m->person && !m->of_person && m->code[0]) {
+            m->entity = holder(ed, i, m->code);
+            if (m->entity < 0 && m->code[0] != '~' && ed->date)
+                m->holder = dictionary_holder(b, m->code, m->head_of_state);
+        }
     }
 }
 

@@ -51,10 +51,14 @@ typedef struct ent_mention {
     uint8_t possessive;        /* "his", "its", "their" */
     uint8_t quoted;            /* inside quotation marks */
     uint8_t cued;              /* an unknown name whose kind its own context gave (not a default) */
+    uint8_t of_person;         /* a description owned by a person ("Putin's spokesman"): never that person */
+    uint8_t head_of_state;     /* a description naming a head of state ("the Belarusian leader") */
     int32_t entity;            /* index in entities, -1 when unresolved */
     uint32_t phrase;           /* lexicon actor (or agent, for descriptions) phrase, UINT32_MAX if none */
     uint32_t geo;              /* gazetteer entry, UINT32_MAX if none */
     char code[DYAD_CODE_MAX];  /* actor code on the article's date; "" unknown */
+    const char *holder;        /* a person description no article name resolves: the office holder
+                                  the dictionaries give for the date ("" if they do not tell) */
 } ent_mention;
 
 typedef struct ent_doc {

@@ -24,6 +24,8 @@ enum {
     SV_OF = 1 << 2,          /* "accused X of ..." */
     SV_QUOTE_ONLY = 1 << 3,  /* only frames quotations: "called the conflict a "common war"" */
     SV_PARTICIPLE = 1 << 4,  /* "..., saying ...": the clause's subject speaks */
+    SV_THAT = 1 << 5,        /* reports a clause only with "that" ("confirmed that ..."); without, its
+                                object is a thing ("confirmed the attack", "reiterated allegations") */
 };
 
 typedef struct speech_verb {
@@ -36,18 +38,18 @@ typedef struct speech_verb {
 static const speech_verb verbs[] = {
     {"ACCUSED", "accuse", SV_CONTENT | SV_OF},
     {"ACCUSES", "accuse", SV_CONTENT | SV_OF},
-    {"ACKNOWLEDGED", "acknowledge", SV_CONTENT},
-    {"ACKNOWLEDGES", "acknowledge", SV_CONTENT},
+    {"ACKNOWLEDGED", "acknowledge", SV_CONTENT | SV_THAT},
+    {"ACKNOWLEDGES", "acknowledge", SV_CONTENT | SV_THAT},
     {"ADD", "add", SV_CONTENT},
     {"ADDED", "add", SV_CONTENT},
     {"ADDS", "add", SV_CONTENT},
-    {"ADMIT", "admit", SV_CONTENT},
-    {"ADMITS", "admit", SV_CONTENT},
-    {"ADMITTED", "admit", SV_CONTENT},
-    {"ALLEGED", "allege", SV_CONTENT},
-    {"ALLEGES", "allege", SV_CONTENT},
-    {"ANNOUNCED", "announce", SV_CONTENT},
-    {"ANNOUNCES", "announce", SV_CONTENT},
+    {"ADMIT", "admit", SV_CONTENT | SV_THAT},
+    {"ADMITS", "admit", SV_CONTENT | SV_THAT},
+    {"ADMITTED", "admit", SV_CONTENT | SV_THAT},
+    {"ALLEGED", "allege", SV_CONTENT | SV_THAT},
+    {"ALLEGES", "allege", SV_CONTENT | SV_THAT},
+    {"ANNOUNCED", "announce", SV_CONTENT | SV_THAT},
+    {"ANNOUNCES", "announce", SV_CONTENT | SV_THAT},
     {"ARGUED", "argue", SV_CONTENT},
     {"ARGUES", "argue", SV_CONTENT},
     {"ASKED", "ask", SV_CONTENT},
@@ -60,16 +62,16 @@ static const speech_verb verbs[] = {
     {"CALLED", "call", SV_QUOTE_ONLY},
     {"CALLS", "call", SV_QUOTE_ONLY},
     {"CLAIMED", "claim", SV_CONTENT},
-    {"COMMENTED", "comment", SV_CONTENT},
+    {"COMMENTED", "comment", SV_CONTENT | SV_THAT},
     {"COMPLAINED", "complain", SV_CONTENT},
     {"COMPLAINS", "complain", SV_CONTENT},
     {"CONCEDED", "concede", SV_CONTENT},
-    {"CONFIRMED", "confirm", SV_CONTENT},
-    {"CONFIRMS", "confirm", SV_CONTENT},
+    {"CONFIRMED", "confirm", SV_CONTENT | SV_THAT},
+    {"CONFIRMS", "confirm", SV_CONTENT | SV_THAT},
     {"DECLARED", "declare", SV_CONTENT},
     {"DECLARES", "declare", SV_CONTENT},
-    {"DENIED", "deny", SV_CONTENT},
-    {"DENIES", "deny", SV_CONTENT},
+    {"DENIED", "deny", SV_CONTENT | SV_THAT},
+    {"DENIES", "deny", SV_CONTENT | SV_THAT},
     {"DESCRIBED", "describe", SV_QUOTE_ONLY},
     {"DESCRIBES", "describe", SV_QUOTE_ONLY},
     {"DUBBED", "dub", SV_QUOTE_ONLY},
@@ -86,17 +88,17 @@ static const speech_verb verbs[] = {
     {"LABELLED", "label", SV_QUOTE_ONLY},
     {"MAINTAINED", "maintain", SV_CONTENT},
     {"NOTED", "note", SV_CONTENT},
-    {"PREDICTED", "predict", SV_CONTENT},
+    {"PREDICTED", "predict", SV_CONTENT | SV_THAT},
     {"PROCLAIMED", "proclaim", SV_CONTENT},
-    {"PROMISED", "promise", SV_CONTENT},
-    {"PROMISES", "promise", SV_CONTENT},
-    {"RECALLED", "recall", SV_CONTENT},
-    {"REITERATED", "reiterate", SV_CONTENT},
-    {"REITERATES", "reiterate", SV_CONTENT},
+    {"PROMISED", "promise", SV_CONTENT | SV_THAT},
+    {"PROMISES", "promise", SV_CONTENT | SV_THAT},
+    {"RECALLED", "recall", SV_CONTENT | SV_THAT},
+    {"REITERATED", "reiterate", SV_CONTENT | SV_THAT},
+    {"REITERATES", "reiterate", SV_CONTENT | SV_THAT},
     {"REMARKED", "remark", SV_CONTENT},
     {"REPLIED", "reply", SV_CONTENT},
     {"RESPONDED", "respond", SV_CONTENT},
-    {"REVEALED", "reveal", SV_CONTENT},
+    {"REVEALED", "reveal", SV_CONTENT | SV_THAT},
     {"SAID", "say", SV_CONTENT},
     {"SAY", "say", SV_CONTENT},
     {"SAYING", "say", SV_CONTENT | SV_PARTICIPLE},
@@ -293,9 +295,11 @@ static int preposition(const qctx *c, uint32_t t)
     return 0;
 }
 
-/* The reported clause of the verb at v: [*c0, *c1); empty when none. */
-static void clause_of(const qctx *c, uint32_t v, const speech_verb *sv, uint32_t *c0, uint32_t *c1)
+/* The reported clause of the verb at v: [*c0, *c1); empty when none.
+ * Returns 1 when "that" introduces it. */
+static int clause_of(const qctx *c, uint32_t v, const speech_verb *sv, uint32_t *c0, uint32_t *c1)
 {
+    int that = 0;
     uint32_t end = s_end(c, sent_of(c, v));
     uint32_t t = v + 1;
     /* "said on Thursday it would", "said in an interview ... that" */
@@ -308,11 +312,11 @@ static void clause_of(const qctx *c, uint32_t v, const speech_verb *sv, uint32_t
         if (m >= 0) t = c->ed->m[m].tok + c->ed->m[m].ntok;
         else if (word(c, t) && !is(c, t, "THAT")) t++;
     }
-    if (is(c, t, "THAT")) t++;
+    if (is(c, t, "THAT")) { t++; that = 1; }
     else if (t < end && preposition(c, t)) {
         uint32_t k = t;
         while (k < end && k - t < THAT_WINDOW && !is(c, k, "THAT") && !(tk(c, k)->flags & TXT_OPEN_Q)) k++;
-        if (k < end && is(c, k, "THAT")) t = k + 1;
+        if (k < end && is(c, k, "THAT")) { t = k + 1; that = 1; }
         else {
             /* skip the phrase: the preposition, its first word, up to a clause start */
             t += 2;
@@ -330,6 +334,7 @@ static void clause_of(const qctx *c, uint32_t v, const speech_verb *sv, uint32_t
     while (e > t && (tk(c, e - 1)->flags & TXT_PUNCT) && !(tk(c, e - 1)->flags & TXT_QUOTE)) e--;
     *c0 = t;
     *c1 = e;
+    return that;
 }
 
 /* ---- frames of quotations ---- */
@@ -427,6 +432,7 @@ static void set_speaker(const qctx *c, dyad_quote *q, frame f)
     int32_t ent = ent_of(c->ed, (uint32_t)f.speaker);
     q->speaker_entity = ent;
     if (ent >= 0) q->speaker_name = c->ed->ents[ent].name;
+    else q->speaker_name = m->holder;  /* "the Belarusian leader", named by the dictionaries */
     snprintf(q->speaker_code, sizeof q->speaker_code, "%s", ent_code(c->ed, (uint32_t)f.speaker));
 }
 
@@ -490,14 +496,18 @@ static uint32_t collect(qctx *c, stretch *st, uint32_t max)
 }
 
 /* Is the stretch a full sentence or more (a direct quotation) rather than
- * a fragment? */
+ * a fragment ("trample on our country", scare quotes)? */
 static int full_quote(const qctx *c, const uint32_t (*parts)[2], int n)
 {
     uint32_t words = 0;
     for (int i = 0; i < n; i++)
         for (uint32_t t = parts[i][0]; t < parts[i][1]; t++) words += word(c, t);
     if (n > 1 || words >= 8) return 1;
-    return words >= 3 && (tk(c, parts[0][0])->flags & TXT_CAP);
+    /* a sentence: capitalised, or a clause with its subject ("we would have no choice") */
+    static const char *const subjects[] = {"I", "WE", "YOU", "HE", "SHE", "IT", "THEY", "THERE", NULL};
+    int subject = 0;
+    for (const char *const *p = subjects; *p && !subject; p++) subject = is(c, parts[0][0], *p);
+    return words >= 3 && ((tk(c, parts[0][0])->flags & TXT_CAP) || subject);
 }
 
 static void direct_quotes(qctx *c)
@@ -591,7 +601,8 @@ static void indirect(qctx *c)
         int32_t subj = find_subject(c, v, 0);
         if (subj < 0) continue;
         uint32_t c0, c1;
-        clause_of(c, v, sv, &c0, &c1);
+        int that = clause_of(c, v, sv, &c0, &c1);
+        if (c0 < c1 && (sv->flags & SV_THAT) && !that) continue;
         if (c0 >= c1) {
             /* "..., he said." -- the clause comes first */
             uint32_t st = c->ed->m[subj].tok;
