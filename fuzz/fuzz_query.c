@@ -29,7 +29,9 @@ static sqlite3 *store(void)
     dyad_event f = {.sentence = 1, .source = "MORMIL", .target = "ROH", .code = "190", .negated = 1,
                     .source_span = {28, 34}, .target_span = {44, 49}, .verb_span = {35, 43}};
     sto_event(db, id, &a, text, &f);
-    sto_place(db, id, 0, 1, "Geneva", "CHE", 46.2, 6.15, (dyad_span){20, 26});
+    dyad_geo geneva = {.type = DYAD_GEO_WORLDCITY, .name = "Geneva, Switzerland", .country = "CHE",
+                       .adm1 = "CH-GE", .lat = 46.2, .lon = 6.15};
+    sto_place(db, id, 0, 1, "event", &geneva, (dyad_span){20, 26});
     if (sto_commit(db)) abort();
     return sto_sqlite(db);
 }

@@ -270,11 +270,15 @@ TEST(query_series_countries_dyads_totals)
     CHECK_INT(json_integer_value(json_object_get(json_array_get(t, 0), "copies")), 60);
     CHECK_INT(json_integer_value(json_object_get(json_array_get(t, 0), "first_date")), 20240101);
     json_decref(t);
-    /* no places stored yet: an empty list, not an error */
+    /* event places with coordinates, and the place filter */
     json_t *pl = run_json(db, QRY_PLACES, "");
     REQUIRE(pl);
-    CHECK_INT(json_array_size(pl), 0);
+    CHECK_INT(json_array_size(pl), sql_int(db, "SELECT count(*) FROM (SELECT 1 FROM places WHERE event IS NOT NULL"
+                                               " AND lat IS NOT NULL GROUP BY name, country)"));
+    CHECK(json_array_size(pl) > 0);
     json_decref(pl);
+    CHECK_INT(rows(db, QRY_EVENTS, "place=ukr"),
+              sql_int(db, "SELECT count(*) FROM events WHERE rowid IN (SELECT event FROM places WHERE country = 'UKR')"));
     sto_close(sdb);
 }
 
@@ -330,6 +334,20 @@ TEST(query_writers_csv_table_and_article)
     }
     CHECK(json_array_size(json_object_get(j, "sentences")) >= 4);
     CHECK(json_is_array(json_object_get(j, "quotations")));
+    json_decref(j);
+    buf_clear(&out.b);
+    /* fx-3 quotes someone: the quotation, its speaker and its span */
+    CHECK_INT(qry_article(db, "fx-3", &out, err, sizeof err), 1);
+    j = json_loadb(out.b.data, out.b.len, 0, &je);
+    REQUIRE(j);
+    json_t *q = NULL, *x;
+    size_t qi;
+    json_array_foreach(json_object_get(j, "quotations"), qi, x)
+        if (!strcmp(json_string_value(json_object_get(x, "kind")), "direct")) q = x;
+    REQUIRE(q);
+    const char *qt = json_string_value(json_object_get(q, "text"));
+    CHECK(qt && !strncmp(qt, "We will not give up", 19));
+    CHECK(json_string_value(json_object_get(q, "speaker_code"))[0] != 0);
     json_decref(j);
     buf_clear(&out.b);
     /* the article fx-4 has a copy fx-5: reachable by either id, listing the copy */

@@ -4,8 +4,9 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
-/* In test_input.c: a fresh per-process path under build/test-tmp, removed at exit. */
-const char *test_tmp_file(const char *name, const void *data, size_t n);
+/* In test_store_ingest.c: a fresh per-process path under build/test-tmp,
+ * removed at exit (the store tests keep their own list of such files). */
+const char *test_store_tmp(const char *name, const void *data, size_t n);
 
 /*                                  0         1         2         3         4         5
  *                                  0123456789012345678901234567890123456789012345678901234 */
@@ -80,7 +81,7 @@ static const char *q(sqlite3 *db, const char *sql)
 
 TEST(store_write_and_read_back)
 {
-    const char *path = test_tmp_file("store.db", NULL, 0);
+    const char *path = test_store_tmp("store.db", NULL, 0);
     char *err = NULL;
     sto_db *db = sto_open(path, &err);
     REQUIRE(db);
@@ -152,7 +153,7 @@ TEST(store_write_and_read_back)
 
 TEST(store_batches_and_manual_transactions)
 {
-    const char *path = test_tmp_file("batch.db", NULL, 0);
+    const char *path = test_store_tmp("batch.db", NULL, 0);
     sto_db *db = sto_open(path, NULL);
     REQUIRE(db);
     sto_batch(db, 3);
@@ -196,7 +197,7 @@ TEST(store_open_errors)
     /* not a database */
     static const char not_db[] = "this is not an SQLite file, only some text long enough to fill"
                                  " the 100-byte header a database file starts with...........";
-    const char *junk = test_tmp_file("junk.db", not_db, sizeof not_db - 1);
+    const char *junk = test_store_tmp("junk.db", not_db, sizeof not_db - 1);
     err = NULL;
     CHECK(sto_open(junk, &err) == NULL);
     CHECK(err != NULL);
@@ -226,7 +227,7 @@ static int64_t store_meeting(sto_db *db, const char *id, const char *outlet, con
 
 TEST(store_event_groups_count_mentions_articles_sources)
 {
-    const char *path = test_tmp_file("groups.db", NULL, 0);
+    const char *path = test_store_tmp("groups.db", NULL, 0);
     sto_db *db = sto_open(path, NULL);
     REQUIRE(db);
     sto_batch(db, 2);
@@ -287,7 +288,7 @@ TEST(store_event_groups_count_mentions_articles_sources)
 
 TEST(store_upgrades_a_schema_1_store)
 {
-    const char *path = test_tmp_file("v1.db", NULL, 0);
+    const char *path = test_store_tmp("v1.db", NULL, 0);
     sqlite3 *s;
     REQUIRE(sqlite3_open(path, &s) == SQLITE_OK);
     /* the store as schema 1 made it, with one article and two events of one group */
@@ -317,5 +318,31 @@ TEST(store_upgrades_a_schema_1_store)
     CHECK_STR(q(s, "SELECT count(*)||'/'||sum(num_mentions)||'/'||sum(num_articles) FROM event_groups"), "1/2/1");
     CHECK_STR(q(s, "SELECT count(*) FROM events WHERE grp IS NULL"), "0");
     CHECK_STR(q(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'twice'"), "1");
+    sqlite3_close(s);
+}
+
+TEST(store_early_schema_2_gets_later_additions)
+{
+    const char *path = test_store_tmp("early2.db", NULL, 0);
+    sto_db *db = sto_open(path, NULL);
+    REQUIRE(db);
+    CHECK_INT(sto_close(db), 0);
+    sqlite3 *s;
+    REQUIRE(sqlite3_open(path, &s) == SQLITE_OK);
+    /* as a store made before these came */
+    REQUIRE(sqlite3_exec(s, "DROP INDEX event_groups_by_date; ALTER TABLE places DROP COLUMN feature;"
+                            "ALTER TABLE quotations DROP COLUMN speaker_name;"
+                            "CREATE INDEX event_groups_dyad ON event_groups(source, target, date);",
+                         NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(s);
+    db = sto_open(path, NULL);
+    REQUIRE(db);
+    CHECK_INT(sto_close(db), 0);
+    REQUIRE(sqlite3_open(path, &s) == SQLITE_OK);
+    CHECK_STR(q(s, "SELECT count(*) FROM pragma_table_info('places') WHERE name = 'feature'"), "1");
+    CHECK_STR(q(s, "SELECT count(*) FROM pragma_table_info('quotations') WHERE name = 'speaker_name'"), "1");
+    CHECK_STR(q(s, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index'"
+                   " AND name LIKE 'event_groups_%' ORDER BY name)"),
+              "event_groups_by_date,event_groups_by_source,event_groups_by_target,event_groups_dirty");
     sqlite3_close(s);
 }

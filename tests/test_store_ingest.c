@@ -109,7 +109,8 @@ static void fx_date(int d, char out[16])
 
 /* Write a corpus of n article lines to build/test-tmp/<name> and return its
  * path. Articles span `days` days from 2024-01-01; each has three sentences
- * of who-did-what-to-whom and a filler. Every 10th article is a syndicated
+ * of who-did-what-to-whom and a filler (a quotation in every 7th). Every
+ * 10th article is a syndicated
  * copy of the one before (same text, new id, other outlet: i % 10 == 5);
  * every 10th repeats the id of the one before (i % 10 == 8: skipped when
  * ingested). Same arguments, same file. */
@@ -146,7 +147,11 @@ const char *test_fixture_corpus(const char *name, int n, int days, uint32_t seed
                 t += (size_t)snprintf(text + t, sizeof text - t, "%s%s %s %s %s.", k ? " " : "", who[a],
                                       did[fx_rand(&s) % 8], whom[b], when[fx_rand(&s) % 6]);
             }
-            snprintf(text + t, sizeof text - t, " Officials declined to comment further.");
+            /* every 7th has a quotation (JSON-escaped marks) */
+            if (i % 7 == 3)
+                snprintf(text + t, sizeof text - t, " \\\"We will not give up,\\\" %s said.", whom[i % NW]);
+            else
+                snprintf(text + t, sizeof text - t, " Officials declined to comment further.");
         }
         fx_date((int)(fx_rand(&s) % (uint32_t)(days > 0 ? days : 1)), date);
         len += (size_t)snprintf(data + len, cap - len,
@@ -240,6 +245,9 @@ TEST(ingest_is_idempotent_and_records_copies)
     CHECK_INT(db_int(db, "SELECT count(*) FROM articles"), articles);
     CHECK_INT(db_int(db, "SELECT count(*) FROM events"), events);
     CHECK_INT(db_int(db, "SELECT count(*) FROM copies"), 10);
+    /* quotations and places from the pipeline's other stages */
+    CHECK(db_int(db, "SELECT count(*) FROM quotations WHERE kind = 'direct' AND speaker_code <> ''") > 0);
+    CHECK(db_int(db, "SELECT count(*) FROM places WHERE event IS NOT NULL") > 0);
     /* the text index finds an article by a word of its text */
     CHECK(db_int(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'geneva'") > 0);
 

@@ -154,7 +154,7 @@ static void tsv_actor(buf *b, sqlite3_stmt *st, int code_col, int name_col)
 static const char gdelt_select[] =
     "SELECT g.id, g.date, g.source, g.target, g.code, g.root, g.quad, g.goldstein, g.num_mentions,"
     " g.num_sources, g.num_articles, e.source_text, e.target_text, e.sentence, a.added, a.url, a.id,"
-    " p.name, p.country, p.lat, p.lon"
+    " p.name, p.country, p.lat, p.lon, p.type, p.adm1"
     " FROM event_groups g LEFT JOIN events e ON e.rowid = g.first_event"
     " LEFT JOIN articles a ON a.rowid = e.article"
     " LEFT JOIN places p ON p.rowid = (SELECT rowid FROM places WHERE event = g.first_event LIMIT 1)";
@@ -187,14 +187,20 @@ static void gdelt_row(buf *b, sqlite3_stmt *st)
     buf_adds(b, "\t\t\t\t\t\t\t\t");     /* Actor1Geo_* */
     buf_adds(b, "\t\t\t\t\t\t\t\t");     /* Actor2Geo_* */
     if (sqlite3_column_type(st, 17) != SQLITE_NULL) {
-        const char *cc = (const char *)sqlite3_column_text(st, 18);
-        const char *name = (const char *)sqlite3_column_text(st, 17);
-        int country_only = cc && name && strlen(cc) == 3 && !strcasecmp(name, cc);
-        buf_printf(b, "%d\t", country_only ? 1 : 4);
+        /* dyad's place types are GDELT's (1 country ... 5 world state) */
+        tsv_int(b, st, 21);
+        buf_addc(b, '\t');
         tsv_text(b, st, 17);
         buf_addc(b, '\t');
         tsv_text(b, st, 18);
-        buf_printf(b, "\t\t\t%.4f\t%.4f\t\t", sqlite3_column_double(st, 19), sqlite3_column_double(st, 20));
+        buf_addc(b, '\t');
+        tsv_text(b, st, 22);
+        buf_adds(b, "\t\t");
+        for (int c = 19; c <= 20; c++) {
+            if (sqlite3_column_type(st, c) != SQLITE_NULL) buf_printf(b, "%.4f", sqlite3_column_double(st, c));
+            buf_addc(b, '\t');
+        }
+        buf_addc(b, '\t');
     } else buf_adds(b, "\t\t\t\t\t\t\t\t");
     tsv_stamp(b, st, 14);
     buf_addc(b, '\t');

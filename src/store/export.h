@@ -22,8 +22,9 @@
  *                   first sentence; NumMentions/NumSources/NumArticles as
  *                   store.h defines them; AvgTone empty (no tone); Actor
  *                   geography empty; ActionGeo from the first mention's
- *                   stored place, if any (type 1 when it names a country,
- *                   else 4; country codes are ISO alpha-3, not FIPS);
+ *                   event place, if any (dyad's place types are GDELT's;
+ *                   country codes are ISO alpha-3 and ADM1 codes ISO
+ *                   3166-2, not FIPS; no feature ids);
  *                   DATEADDED = when the first mention was stored (UTC);
  *                   SOURCEURL = its article's URL (else its id).
  *   EXP_MENTIONS  the GDELT 2.0 mentions table: 16 tab-separated columns per

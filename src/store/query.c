@@ -537,8 +537,9 @@ static void where_mention(qry_sql *q, const qry_filter *f)
         bind_s(q, f->article);
     }
     if (f->place[0]) {
-        add(q, " AND e.rowid IN (SELECT event FROM places WHERE name = ? COLLATE NOCASE"
-               " OR country = upper(?))");
+        add(q, " AND e.rowid IN (SELECT event FROM places WHERE event IS NOT NULL AND (country = upper(?)"
+               " OR adm1 = upper(?) OR instr(lower(name), lower(?)) > 0))");
+        bind_s(q, f->place);
         bind_s(q, f->place);
         bind_s(q, f->place);
     }
@@ -666,7 +667,7 @@ static void build(qry_sql *q, qry_kind kind, const qry_filter *f)
                " round(avg(e.goldstein), 2) AS goldstein"
                " FROM places p JOIN events e ON e.rowid = p.event");
         where_events(q, f);
-        add(q, " GROUP BY p.name, p.country ORDER BY events DESC LIMIT 1000");
+        add(q, " AND p.lat IS NOT NULL GROUP BY p.name, p.country ORDER BY events DESC LIMIT 1000");
         break;
     case QRY_TOTALS:
     case QRY_NKINDS:
@@ -958,10 +959,10 @@ int qry_article(sqlite3 *db, const char *id, qry_sink *out, char *err, size_t er
                    " FROM events e LEFT JOIN event_groups g ON g.id = e.grp"
                    " WHERE e.article = ?1 ORDER BY e.sentence, e.rowid"},
         {"sentences", "SELECT idx, start, \"end\" FROM sentences WHERE article = ?1 ORDER BY idx"},
-        {"quotations", "SELECT sentence, speaker, speaker_code, start, \"end\" FROM quotations"
-                       " WHERE article = ?1 ORDER BY start"},
-        {"places", "SELECT sentence, event, name, country, lat, lon, start, \"end\" FROM places"
-                   " WHERE article = ?1 ORDER BY start"},
+        {"quotations", "SELECT sentence, kind, speaker, speaker_name, speaker_code, verb, start, \"end\","
+                       " speaker_start, speaker_end, text FROM quotations WHERE article = ?1 ORDER BY start"},
+        {"places", "SELECT sentence, event, name, country, adm1, type, feature, lat, lon, start, \"end\""
+                   " FROM places WHERE article = ?1 ORDER BY start"},
         {"copies", "SELECT id, source AS outlet, url, date FROM copies WHERE article = ?1 ORDER BY rowid"},
     };
     sqlite3_stmt *st;

@@ -30,7 +30,8 @@
  *                   cooperation (1,2), conflict (3,4)
  *   plover=TYPE     PLOVER event type (CONSULT, ASSAULT, ...)
  *   from=DATE, to=DATE   event date range, inclusive (YYYY-MM-DD)
- *   place=NAME      a place the event is located at (name or ISO3 country)
+ *   place=NAME      where the event happened: ISO3 country, ISO 3166-2
+ *                   region, or part of the place's name ("Kursk")
  *   negated=, conditional=, future=, hedged=, reported= 1|0 (yes|no)
  *   factual=1       none of negated, conditional, future, hedged
  *   q=WORDS         full-text search of the articles (all the words)
@@ -97,7 +98,7 @@ typedef enum qry_kind {
     QRY_SERIES,     /* per period: events by quad class, mentions, mean Goldstein */
     QRY_COUNTRIES,  /* per country (first 3 letters of either actor): events, conflict, cooperation */
     QRY_DYADS,      /* the most frequent (source, target) pairs */
-    QRY_PLACES,     /* per place with coordinates: events (empty until places are stored) */
+    QRY_PLACES,     /* per event place with coordinates: events, mean Goldstein */
     QRY_TOTALS,     /* articles, copies, mentions, events, first and last date (no filter) */
     QRY_NKINDS
 } qry_kind;

@@ -8,7 +8,8 @@
 #include <time.h>
 
 /* Tables as a fresh store gets them. A store made by schema 1 lacks
- * articles.added and events.grp: upgrade() adds them before `indexes` runs. */
+ * articles.added and events.grp (upgrade() adds them), one made early in
+ * schema 2 some later columns (see additions); both before schema_rest runs. */
 static const char schema_tables[] =
     "CREATE TABLE IF NOT EXISTS articles("
     " id TEXT NOT NULL UNIQUE, url TEXT, source TEXT, title TEXT, date INTEGER,"
@@ -24,9 +25,26 @@ static const char schema_tables[] =
     " source_text TEXT, target_text TEXT, verb_text TEXT, spans TEXT,"
     " pattern TEXT, pattern_origin TEXT, grp INTEGER, date_source TEXT);"
     "CREATE TABLE IF NOT EXISTS actors("
-    " code TEXT NOT NULL, text TEXT, article INTEGER, sentence INTEGER, event INTEGER, role TEXT);";
+    " code TEXT NOT NULL, text TEXT, article INTEGER, sentence INTEGER, event INTEGER, role TEXT);"
+    "CREATE TABLE IF NOT EXISTS copies("
+    " article INTEGER NOT NULL, id TEXT NOT NULL UNIQUE, url TEXT, source TEXT, title TEXT,"
+    " date INTEGER, added INTEGER);"
+    "CREATE TABLE IF NOT EXISTS event_groups("
+    " id INTEGER PRIMARY KEY, date INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
+    " code TEXT NOT NULL, negated INTEGER NOT NULL, conditional INTEGER NOT NULL,"
+    " future INTEGER NOT NULL, hedged INTEGER NOT NULL, root TEXT, quad INTEGER, goldstein REAL,"
+    " plover TEXT, num_mentions INTEGER NOT NULL DEFAULT 0, num_sources INTEGER NOT NULL DEFAULT 0,"
+    " num_articles INTEGER NOT NULL DEFAULT 0, first_event INTEGER, dirty INTEGER NOT NULL DEFAULT 0,"
+    " UNIQUE(date, source, target, code, negated, conditional, future, hedged));"
+    "CREATE TABLE IF NOT EXISTS places("
+    " article INTEGER NOT NULL, sentence INTEGER, event INTEGER, name TEXT, country TEXT,"
+    " lat REAL, lon REAL, start INTEGER, \"end\" INTEGER, type INTEGER, adm1 TEXT, feature TEXT);"
+    "CREATE TABLE IF NOT EXISTS quotations("
+    " article INTEGER NOT NULL, sentence INTEGER, speaker TEXT, speaker_code TEXT,"
+    " start INTEGER, \"end\" INTEGER, text TEXT, kind TEXT, speaker_name TEXT, verb TEXT,"
+    " speaker_start INTEGER, speaker_end INTEGER);";
 
-/* Everything schema 2 added, and every index. */
+/* Indexes, the text index, its triggers, the mentions view. */
 static const char schema_rest[] =
     "CREATE UNIQUE INDEX IF NOT EXISTS sentences_article ON sentences(article, idx);"
     "CREATE INDEX IF NOT EXISTS events_date ON events(date);"
@@ -37,28 +55,20 @@ static const char schema_rest[] =
     "CREATE INDEX IF NOT EXISTS events_grp ON events(grp);"
     "CREATE INDEX IF NOT EXISTS actors_code ON actors(code);"
     "CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);"
-    "CREATE TABLE IF NOT EXISTS copies("
-    " article INTEGER NOT NULL, id TEXT NOT NULL UNIQUE, url TEXT, source TEXT, title TEXT,"
-    " date INTEGER, added INTEGER);"
     "CREATE INDEX IF NOT EXISTS copies_article ON copies(article);"
-    "CREATE TABLE IF NOT EXISTS event_groups("
-    " id INTEGER PRIMARY KEY, date INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
-    " code TEXT NOT NULL, negated INTEGER NOT NULL, conditional INTEGER NOT NULL,"
-    " future INTEGER NOT NULL, hedged INTEGER NOT NULL, root TEXT, quad INTEGER, goldstein REAL,"
-    " plover TEXT, num_mentions INTEGER NOT NULL DEFAULT 0, num_sources INTEGER NOT NULL DEFAULT 0,"
-    " num_articles INTEGER NOT NULL DEFAULT 0, first_event INTEGER, dirty INTEGER NOT NULL DEFAULT 0,"
-    " UNIQUE(date, source, target, code, negated, conditional, future, hedged));"
-    "CREATE INDEX IF NOT EXISTS event_groups_dyad ON event_groups(source, target, date);"
-    "CREATE INDEX IF NOT EXISTS event_groups_target ON event_groups(target, date);"
+    /* The aggregates (series, countries, dyads) read these alone, never the
+     * table: each carries what they sum. */
+    "DROP INDEX IF EXISTS event_groups_dyad;"
+    "DROP INDEX IF EXISTS event_groups_target;"
+    "CREATE INDEX IF NOT EXISTS event_groups_by_source ON event_groups(source, target, date, quad,"
+    " goldstein, num_mentions, negated, conditional, future, hedged);"
+    "CREATE INDEX IF NOT EXISTS event_groups_by_target ON event_groups(target, source, date, quad,"
+    " goldstein, num_mentions, negated, conditional, future, hedged);"
+    "CREATE INDEX IF NOT EXISTS event_groups_by_date ON event_groups(date, quad, goldstein, num_mentions,"
+    " negated, conditional, future, hedged);"
     "CREATE INDEX IF NOT EXISTS event_groups_dirty ON event_groups(id) WHERE dirty = 1;"
-    "CREATE TABLE IF NOT EXISTS places("
-    " article INTEGER NOT NULL, sentence INTEGER, event INTEGER, name TEXT, country TEXT,"
-    " lat REAL, lon REAL, start INTEGER, \"end\" INTEGER);"
     "CREATE INDEX IF NOT EXISTS places_event ON places(event);"
     "CREATE INDEX IF NOT EXISTS places_article ON places(article);"
-    "CREATE TABLE IF NOT EXISTS quotations("
-    " article INTEGER NOT NULL, sentence INTEGER, speaker TEXT, speaker_code TEXT,"
-    " start INTEGER, \"end\" INTEGER, text TEXT);"
     "CREATE INDEX IF NOT EXISTS quotations_article ON quotations(article);"
     /* External-content FTS: the text is stored once, in articles. */
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles',"
@@ -139,10 +149,11 @@ static const char *const statements[ST_COUNT] = {
                 " VALUES(?,?,?,?,?,?,?)",
     [ST_DIRTY_ARTICLE] = "UPDATE event_groups SET dirty = 1 WHERE id IN"
                          " (SELECT grp FROM events WHERE article = ?)",
-    [ST_PLACE] = "INSERT INTO places(article, sentence, event, name, country, lat, lon, start, \"end\")"
-                 " VALUES(?,?,?,?,?,?,?,?,?)",
+    [ST_PLACE] = "INSERT INTO places(article, sentence, event, name, country, lat, lon, start, \"end\","
+                 " type, adm1, feature) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
     [ST_QUOTATION] = "INSERT INTO quotations(article, sentence, speaker, speaker_code, start,"
-                     " \"end\", text) VALUES(?,?,?,?,?,?,?)",
+                     " \"end\", text, kind, speaker_name, verb, speaker_start, speaker_end)"
+                     " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
 };
 
 struct sto_db {
@@ -237,6 +248,29 @@ static int has_column(sqlite3 *db, const char *table, const char *column)
     return found;
 }
 
+/* Columns added within schema 2, after stores were made with it: (table,
+ * column, type). A store without one gets it (NULL in the rows already there). */
+static const char *const additions[][3] = {
+    {"events", "date_source", "TEXT"},
+    {"places", "type", "INTEGER"}, {"places", "adm1", "TEXT"}, {"places", "feature", "TEXT"},
+    {"quotations", "kind", "TEXT"}, {"quotations", "speaker_name", "TEXT"}, {"quotations", "verb", "TEXT"},
+    {"quotations", "speaker_start", "INTEGER"}, {"quotations", "speaker_end", "INTEGER"},
+};
+
+/* Make sure every table, column, index, trigger and view of this version
+ * is there; all of it IF NOT EXISTS, so a current store costs nothing. 0 or -1. */
+static int ensure(sqlite3 *db, char **msg)
+{
+    if (sqlite3_exec(db, schema_tables, NULL, NULL, msg) != SQLITE_OK) return -1;
+    for (size_t i = 0; i < sizeof additions / sizeof *additions; i++) {
+        if (has_column(db, additions[i][0], additions[i][1])) continue;
+        char sql[160];
+        snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s", additions[i][0], additions[i][1], additions[i][2]);
+        if (sqlite3_exec(db, sql, NULL, NULL, msg) != SQLITE_OK) return -1;
+    }
+    return sqlite3_exec(db, schema_rest, NULL, NULL, msg) == SQLITE_OK ? 0 : -1;
+}
+
 /* Bring a store of an older schema up to STO_SCHEMA_VERSION, in one
  * transaction (a crash leaves the old store untouched): new columns, new
  * tables, event groups for the events already stored, the text index. */
@@ -248,7 +282,7 @@ static int upgrade(sqlite3 *db, int version, char **msg)
         ok = sqlite3_exec(db, "ALTER TABLE articles ADD COLUMN added INTEGER", NULL, NULL, msg) == SQLITE_OK;
     if (ok && !has_column(db, "events", "grp"))
         ok = sqlite3_exec(db, "ALTER TABLE events ADD COLUMN grp INTEGER", NULL, NULL, msg) == SQLITE_OK;
-    if (ok) ok = sqlite3_exec(db, schema_rest, NULL, NULL, msg) == SQLITE_OK;
+    if (ok) ok = ensure(db, msg) == 0;
     if (ok && version > 0) {
         static const char backfill[] =
             "INSERT OR IGNORE INTO event_groups(date, source, target, code, negated, conditional,"
@@ -308,11 +342,8 @@ sto_db *sto_open(const char *path, char **err)
         goto fail;
     }
     if (version < STO_SCHEMA_VERSION && upgrade(s->db, version, &msg)) goto sql_fail;
-    /* events.date_source came within schema 2, as an addition: a store made
-     * before it gets the column (NULL for the events already there). */
-    if (!has_column(s->db, "events", "date_source") &&
-        sqlite3_exec(s->db, "ALTER TABLE events ADD COLUMN date_source TEXT", NULL, NULL, &msg) != SQLITE_OK)
-        goto sql_fail;
+    /* what came within schema 2 (columns, indexes) */
+    if (version == STO_SCHEMA_VERSION && ensure(s->db, &msg)) goto sql_fail;
     for (int i = 0; i < ST_COUNT; i++) {
         if (sqlite3_prepare_v2(s->db, statements[i], -1, &s->st[i], NULL) != SQLITE_OK) {
             set_err(err, path, sqlite3_errmsg(s->db));
@@ -602,40 +633,68 @@ int sto_result(sto_db *db, const dyad_article *a, const dyad_result *r)
         if (sto_noise(db, id, r->noise[i].kind, a->text, a->len, r->noise[i].span)) return -1;
     for (uint32_t i = 0; i < r->nsentences; i++)
         if (sto_sentence(db, id, i, r->text, r->len, r->sentences[i])) return -1;
-    for (uint32_t i = 0; i < r->nevents; i++)
-        if (sto_event(db, id, a, r->text, &r->events[i]) < 0) return -1;
+    for (uint32_t i = 0; i < r->nevents; i++) {
+        const dyad_event *e = &r->events[i];
+        int64_t ev = sto_event(db, id, a, r->text, e);
+        if (ev < 0) return -1;
+        /* where the event happened, when the text says */
+        if (e->geo.type != DYAD_GEO_NONE && sto_place(db, id, e->sentence, ev, "event", &e->geo, e->geo_span))
+            return -1;
+    }
+    for (uint32_t i = 0; i < r->nplaces; i++)
+        if (sto_place(db, id, r->places[i].sentence, 0, r->places[i].feature, &r->places[i].geo, r->places[i].span))
+            return -1;
+    for (uint32_t i = 0; i < r->nquotes; i++)
+        if (sto_quotation(db, id, &r->quotes[i])) return -1;
     return 0;
 }
 
-int sto_place(sto_db *db, int64_t article, uint32_t sentence, int64_t event, const char *name,
-              const char *country, double lat, double lon, dyad_span s)
+/* A coordinate, or NULL when unknown (NaN). */
+static void bind_coord(sqlite3_stmt *st, int i, double v)
+{
+    if (v == v) sqlite3_bind_double(st, i, v);
+}
+
+int sto_place(sto_db *db, int64_t article, uint32_t sentence, int64_t event, const char *feature,
+              const dyad_geo *g, dyad_span s)
 {
     sqlite3_stmt *st = db->st[ST_PLACE];
     sqlite3_bind_int64(st, 1, article);
     sqlite3_bind_int64(st, 2, sentence);
     if (event > 0) sqlite3_bind_int64(st, 3, event);
-    bind_str(st, 4, name);
-    bind_str(st, 5, country);
-    sqlite3_bind_double(st, 6, lat);
-    sqlite3_bind_double(st, 7, lon);
+    bind_str(st, 4, g->name);
+    bind_code(st, 5, g->country, sizeof g->country);
+    bind_coord(st, 6, g->lat);
+    bind_coord(st, 7, g->lon);
     sqlite3_bind_int64(st, 8, s.start);
     sqlite3_bind_int64(st, 9, s.end);
+    sqlite3_bind_int(st, 10, g->type);
+    bind_code(st, 11, g->adm1, sizeof g->adm1);
+    if (feature) bind_str(st, 12, feature);
     return run(st);
 }
 
-int sto_quotation(sto_db *db, int64_t article, uint32_t sentence, const char *speaker,
-                  const char *speaker_code, const char *text, size_t len, dyad_span s)
+static const char *quote_kind(int kind)
 {
-    size_t n;
-    const char *p = out_span_text(text, len, s, &n);
+    return kind == DYAD_QUOTE_DIRECT ? "direct" : kind == DYAD_QUOTE_PARTIAL ? "partial"
+         : kind == DYAD_QUOTE_INDIRECT ? "indirect" : "";
+}
+
+int sto_quotation(sto_db *db, int64_t article, const dyad_quote *q)
+{
     sqlite3_stmt *st = db->st[ST_QUOTATION];
     sqlite3_bind_int64(st, 1, article);
-    sqlite3_bind_int64(st, 2, sentence);
-    bind_str(st, 3, speaker);
-    bind_str(st, 4, speaker_code);
-    sqlite3_bind_int64(st, 5, s.start);
-    sqlite3_bind_int64(st, 6, s.end);
-    bind_bytes(st, 7, p, n);
+    sqlite3_bind_int64(st, 2, q->sentence);
+    bind_str(st, 3, q->speaker);
+    bind_code(st, 4, q->speaker_code, sizeof q->speaker_code);
+    sqlite3_bind_int64(st, 5, q->span.start);
+    sqlite3_bind_int64(st, 6, q->span.end);
+    bind_str(st, 7, q->text);
+    bind_str(st, 8, quote_kind(q->kind));
+    bind_str(st, 9, q->speaker_name);
+    bind_str(st, 10, q->verb);
+    sqlite3_bind_int64(st, 11, q->speaker_span.start);
+    sqlite3_bind_int64(st, 12, q->speaker_span.end);
     return run(st);
 }
 

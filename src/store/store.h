@@ -17,7 +17,8 @@
  * they touch are always committed together, so a store is consistent after
  * any crash and a re-run that skips stored ids (sto_find) finishes it.
  *
- * Schema (user_version 2):
+ * Schema (user_version 2; columns and indexes added since are added to an
+ * older schema-2 store when sto_open opens it):
  *   articles(id TEXT UNIQUE, url, source, title, date INTEGER yyyymmdd or
  *            NULL, text = the cleaned text, content_hash = FNV-1a 64 of
  *            the raw text in hex, byline, dateline: metadata the cleaner
@@ -49,11 +50,14 @@
  *   actors(code, text, article, sentence, event = events.rowid, role
  *          'source' or 'target'): one row per actor mention of an event;
  *          "---" (no actor) is not stored.
- *   places(article, sentence, event = events.rowid or NULL, name, country,
- *          lat, lon, start, "end"): places found in the text (filled by the
- *          stage that resolves them; empty until then).
- *   quotations(article, sentence, speaker, speaker_code, start, "end",
- *          text): quoted speech (filled by the stage that finds it).
+ *   places(article, sentence, event = events.rowid or NULL, name, country
+ *          (ISO alpha-3), lat, lon (NULL when unknown), start, "end", type
+ *          (DYAD_GEO_*), adm1, feature): an event's place (feature "event",
+ *          event set) and every place the article names (event NULL).
+ *   quotations(article, sentence, speaker (the words naming the speaker),
+ *          speaker_code, start, "end" (the quoted words), text (the
+ *          quotation, parts joined), kind (direct, partial, indirect),
+ *          speaker_name, verb, speaker_start, speaker_end).
  *   articles_fts: FTS5 index over articles(title, text), kept in step by
  *          triggers; query with `articles_fts MATCH ?`.
  *   indexes: events(date), events(source, target), events(target),
@@ -61,8 +65,9 @@
  *            sentences(article, idx) unique, articles(content_hash),
  *            event_groups(date, source, target, code, negated, conditional,
  *            future, hedged) unique, event_groups(dirty) partial,
- *            event_groups(source, target, date), event_groups(target,
- *            date), copies(article), places(event), quotations(article). */
+ *            event_groups(source, target, date, ...), (target, source,
+ *            date, ...), (date, ...) covering what the aggregates sum,
+ *            copies(article), places(event), quotations(article). */
 #ifndef DYAD_STORE_H
 #define DYAD_STORE_H
 #include <stdint.h>
@@ -127,19 +132,19 @@ int64_t sto_event(sto_db *db, int64_t article, const dyad_article *a, const char
                   const dyad_event *e);
 
 /* A whole coded article: the article, its byline/dateline, noise,
- * sentences and events. 0 stored, 1 its id was already stored (nothing
- * written), -1 error. */
+ * sentences, events (with their places), the places it names and its
+ * quotations. 0 stored, 1 its id was already stored (nothing written),
+ * -1 error. */
 int sto_result(sto_db *db, const dyad_article *a, const dyad_result *r);
 
-/* A place found at span s of the article (event = events.rowid it locates,
- * 0 for none; country = CAMEO/ISO alpha-3 or ""). Returns 0 or -1. */
-int sto_place(sto_db *db, int64_t article, uint32_t sentence, int64_t event, const char *name,
-              const char *country, double lat, double lon, dyad_span s);
+/* A place at span s of the article: where event `event` (events.rowid)
+ * happened, or (event 0) one the article names; feature as the places
+ * stage gives it ("country", "city", "event" for an event's place...). 0 or -1. */
+int sto_place(sto_db *db, int64_t article, uint32_t sentence, int64_t event, const char *feature,
+              const dyad_geo *g, dyad_span s);
 
-/* A quotation at span s of text[0..len) (speaker as written, speaker_code
- * its actor code or ""). Returns 0 or -1. */
-int sto_quotation(sto_db *db, int64_t article, uint32_t sentence, const char *speaker,
-                  const char *speaker_code, const char *text, size_t len, dyad_span s);
+/* A quotation with its speaker. 0 or -1. */
+int sto_quotation(sto_db *db, int64_t article, const dyad_quote *q);
 
 /* The last error, for messages. */
 const char *sto_errmsg(sto_db *db);

@@ -64,7 +64,7 @@ function fmtPeriod(p, by) {
 
 /* ---- state: the URL ---- */
 
-const FIELDS = ['q', 'a', 'b', 'quad', 'plover', 'from', 'to', 'factual', 'by', 'page'];
+const FIELDS = ['q', 'a', 'b', 'place', 'quad', 'plover', 'from', 'to', 'factual', 'by', 'map', 'page'];
 
 function readState() {
   const p = new URLSearchParams(location.search);
@@ -92,7 +92,7 @@ function filterParams(s) {
   const a = s.a.trim().toUpperCase(), b = s.b.trim().toUpperCase();
   if (a && b) p.set('dyad', `${a},${b}`);
   else if (a || b) p.set('actor', a || b);
-  for (const f of ['q', 'quad', 'plover', 'from', 'to']) if (s[f]) p.set(f, s[f]);
+  for (const f of ['q', 'place', 'quad', 'plover', 'from', 'to']) if (s[f]) p.set(f, s[f]);
   if (s.factual) p.set('factual', '1');
   return p;
 }
@@ -114,14 +114,14 @@ function showError(msg) {
 
 function fillForm(s) {
   const f = $('filters');
-  for (const name of ['q', 'a', 'b', 'quad', 'plover', 'from', 'to']) f.elements[name].value = s[name];
+  for (const name of ['q', 'a', 'b', 'place', 'quad', 'plover', 'from', 'to']) f.elements[name].value = s[name];
   f.elements.factual.checked = !!s.factual;
 }
 
 function readForm() {
   const f = $('filters');
   const s = readState();
-  for (const name of ['q', 'a', 'b', 'quad', 'plover', 'from', 'to']) s[name] = f.elements[name].value.trim();
+  for (const name of ['q', 'a', 'b', 'place', 'quad', 'plover', 'from', 'to']) s[name] = f.elements[name].value.trim();
   s.a = s.a.toUpperCase();
   s.b = s.b.toUpperCase();
   s.factual = f.elements.factual.checked ? '1' : '';
@@ -281,8 +281,12 @@ async function loadSeries(s, params) {
   const who = filterParams(s).get('dyad') || filterParams(s).get('actor');
   const title = who ? `Conflict and cooperation: ${who.replace(',', ' ⇄ ')}` : 'Conflict and cooperation over time';
   $('series-title').textContent = title;
+  drawn.series = [rows, by, title];
   drawSeries(rows, by, title);
 }
+
+/* What the charts were last drawn from: a resize redraws it, no fetching. */
+const drawn = { series: null, map: null };
 
 /* ---- map: an equirectangular grid, countries as dots, events as circles ---- */
 
@@ -300,43 +304,56 @@ function gsColour(g) {
   return `rgb(${c.join(',')})`;
 }
 
-function drawMap(countries, places) {
+/* Points on the map: events where they happened (places), or the
+ * countries of the actors; circle area by events, colour by Goldstein. */
+function mapPoints(mode, countries, places) {
+  if (mode === 'places') {
+    return places.map((p) => ({
+      lat: p.lat, lon: p.lon, n: p.events, goldstein: p.goldstein, label: (p.name || '').split(',')[0],
+      title: `${p.name}: ${fmtInt.format(p.events)} events; mean Goldstein ${p.goldstein ?? '—'}`,
+      click: () => focusPlace((p.name || p.country || '').split(',')[0]),
+    }));
+  }
+  return countries.filter((c) => GEO && GEO.has(c.country)).map((c) => {
+    const geo = GEO.get(c.country);
+    return {
+      lat: geo.lat, lon: geo.lon, n: c.events, goldstein: c.goldstein, label: c.country,
+      title: `${geo.name} (${c.country}): ${fmtInt.format(c.events)} events, ${c.conflict} conflict, ${c.cooperation} cooperation; mean Goldstein ${c.goldstein ?? '—'}`,
+      click: () => focusActor(c.country),
+    };
+  });
+}
+
+function drawMap(mode, countries, places) {
   const W = 360, top = 12, bottom = 152;     /* latitudes 78N..62S */
   const px = (lon) => lon + 180, py = (lat) => 90 - lat;
-  const root = svg('svg', { viewBox: `0 ${top} ${W} ${bottom - top}`, role: 'img', 'aria-label': 'Map of events by country' });
+  const root = svg('svg', { viewBox: `0 ${top} ${W} ${bottom - top}`, role: 'img',
+    'aria-label': mode === 'places' ? 'Map of where events happened' : 'Map of the actors\' countries' });
   const g = svg('g', {});
   for (let lon = -180; lon <= 180; lon += 30) g.append(svg('line', { class: 'graticule', x1: px(lon), x2: px(lon), y1: top, y2: bottom }));
   for (let lat = -60; lat <= 75; lat += 15) g.append(svg('line', { class: lat === 0 ? 'equator' : 'graticule', x1: 0, x2: W, y1: py(lat), y2: py(lat) }));
   root.append(g);
   const land = svg('g', {});
-  if (GEO) for (const [code, c] of GEO) land.append(svg('circle', { class: 'land', cx: px(c.lon), cy: py(c.lat), r: 1.1 }, tip(`${c.name} (${code})`)));
+  if (GEO) for (const [code, c] of GEO) land.append(svg('circle', { class: 'land', cx: px(c.lon), cy: py(c.lat), r: 1.3 }, tip(`${c.name} (${code})`)));
   root.append(land);
-  const shown = countries.filter((c) => GEO && GEO.has(c.country));
-  const max = Math.max(1, ...shown.map((c) => c.events));
+  const pts = mapPoints(mode, countries, places).sort((a, b) => b.n - a.n);
+  const max = Math.max(1, ...pts.map((p) => p.n));
+  const radius = (p) => 1.2 + 8 * Math.sqrt(p.n / max);
   const bubbles = svg('g', {});
-  shown.sort((a, b) => b.events - a.events);
-  for (const c of shown.slice().reverse()) {
-    const geo = GEO.get(c.country);
-    const r = 1.2 + 8 * Math.sqrt(c.events / max);
-    bubbles.append(svg('circle', {
-      class: 'bubble', cx: px(geo.lon), cy: py(geo.lat), r, fill: gsColour(c.goldstein),
-      data: { code: c.country },
-      on: { click: () => focusActor(c.country) },
-    }, tip(`${geo.name} (${c.country}): ${fmtInt.format(c.events)} events, ${c.conflict} conflict, ${c.cooperation} cooperation; mean Goldstein ${c.goldstein ?? '—'}`)));
+  for (const p of pts.slice().reverse()) {
+    bubbles.append(svg('circle', { class: 'bubble', cx: px(p.lon), cy: py(p.lat), r: radius(p), fill: gsColour(p.goldstein), on: { click: p.click } }, tip(p.title)));
   }
-  for (const c of shown.slice(0, 6)) {
-    const geo = GEO.get(c.country);
-    const r = 1.2 + 8 * Math.sqrt(c.events / max);
-    bubbles.append(svg('text', { class: 'bubble-label', x: px(geo.lon) + r + 1, y: py(geo.lat) + 2, text: c.country }));
-  }
-  for (const p of places) {
-    bubbles.append(svg('rect', { class: 'bubble', x: px(p.lon) - 1.6, y: py(p.lat) - 1.6, width: 3.2, height: 3.2, fill: gsColour(p.goldstein), transform: `rotate(45 ${px(p.lon)} ${py(p.lat)})` },
-      tip(`${p.name}${p.country ? ' (' + p.country + ')' : ''}: ${p.events} events`)));
+  for (const p of pts.slice(0, 6)) {
+    bubbles.append(svg('text', { class: 'bubble-label', x: px(p.lon) + radius(p) + 1, y: py(p.lat) + 2, text: p.label }));
   }
   root.append(bubbles);
-  root.dataset.countries = String(shown.length);
+  root.dataset.points = String(pts.length);
+  root.dataset.countries = String(mode === 'actors' ? pts.length : 0);
+  $('map-title').textContent = mode === 'places' ? 'Where events happened' : 'Where the actors are from';
+  for (const b of document.querySelectorAll('#map-mode button')) b.classList.toggle('on', b.dataset.map === mode);
   const box = $('map');
   box.replaceChildren(root);
+  if (!pts.length) box.append(el('p', { class: 'empty-note', text: mode === 'places' ? 'No event places are stored for these filters.' : 'No actor countries to show.' }));
   if (!GEO || !GEO.size) box.append(el('p', { class: 'empty-note', text: 'Country positions are not available (data/geo/countries.tsv is missing).' }));
 }
 
@@ -424,7 +441,8 @@ async function loadDashboard() {
     const [, countries, places, dyads, events] = await Promise.all([
       loadSeries(s, params), api('countries', params), api('places', params), api('dyads', dy), api('events', page)]);
     if (mine !== generation) return;
-    drawMap(countries.rows, places.rows);
+    drawn.map = [s.map || (places.rows.length ? 'places' : 'actors'), countries.rows, places.rows];
+    drawMap(...drawn.map);
     drawDyads(dyads.rows);
     drawEvents(events.rows, s);
   } catch (e) {
@@ -445,6 +463,13 @@ function focusActor(code) {
   const s = readState();
   s.a = code;
   s.b = '';
+  s.page = 0;
+  apply(s);
+}
+
+function focusPlace(name) {
+  const s = readState();
+  s.place = name;
   s.page = 0;
   apply(s);
 }
@@ -473,7 +498,7 @@ function byteIndex(text) {
   return (b) => idx[Math.max(0, Math.min(b, idx.length - 1))];
 }
 
-const ROLE = { src: 'actor', verb: 'action', tgt: 'target', quote: 'quotation' };
+const ROLE = { src: 'actor', verb: 'action', tgt: 'target', quote: 'quotation', speaker: 'speaker' };
 
 function drawArticle(a) {
   const art = a.article;
@@ -484,7 +509,7 @@ function drawArticle(a) {
     url ? ' · ' : '', url ? el('a', { href: url, rel: 'noopener noreferrer', target: '_blank', text: 'original' }) : null);
   $('article-title').textContent = art.title || art.id;
   $('article-legend').replaceChildren(
-    ...['src', 'verb', 'tgt', 'quote'].map((k) => el('span', {}, el('i', { class: `i-${k}` }), ROLE[k])));
+    ...['src', 'verb', 'tgt', 'quote', 'speaker'].map((k) => el('span', {}, el('i', { class: `i-${k}` }), ROLE[k])));
 
   const text = art.text || '';
   const at = byteIndex(text);
@@ -494,13 +519,16 @@ function drawArticle(a) {
     for (const [k, s0, s1] of [['src', e.source_start, e.source_end], ['verb', e.verb_start, e.verb_end], ['tgt', e.target_start, e.target_end]])
       if (s1 > s0) spans.push([at(s0), at(s1), k, i]);
   });
-  for (const q of a.quotations) if (q.end > q.start) spans.push([at(q.start), at(q.end), 'quote', -1]);
+  for (const q of a.quotations) {
+    if (q.end > q.start) spans.push([at(q.start), at(q.end), 'quote', -1]);
+    if (q.speaker_end > q.speaker_start) spans.push([at(q.speaker_start), at(q.speaker_end), 'speaker', -1]);
+  }
   const cuts = new Set([0, text.length]);
   for (const [s0, s1] of spans) { cuts.add(s0); cuts.add(s1); }
   const points = [...cuts].sort((x, y) => x - y);
   const box = $('article-text');
   const parts = [];
-  const order = ['verb', 'src', 'tgt'];
+  const order = ['verb', 'src', 'tgt', 'speaker'];
   for (let i = 0; i + 1 < points.length; i++) {
     const s0 = points[i], s1 = points[i + 1];
     const piece = text.slice(s0, s1);
@@ -526,6 +554,10 @@ function drawArticle(a) {
     return li;
   }));
   if (!a.events.length) $('article-events').append(el('li', { class: 'empty-note', text: 'No event was coded in this article.' }));
+  $('article-quotes').replaceChildren(...(a.quotations.length ? [el('h3', { text: 'Quotations' }),
+    el('ul', { class: 'quotes' }, ...a.quotations.map((q) => el('li', {},
+      el('q', { text: q.text }),
+      el('div', { class: 'why', text: `${q.speaker_name || q.speaker || 'unknown speaker'}${q.speaker_code ? ' (' + q.speaker_code + ')' : ''}${q.verb ? ' · ' + q.verb : ''} · ${q.kind}` }))))] : []));
   $('article-copies').replaceChildren(...(a.copies.length ? [el('h3', { text: 'Also published as' }),
     el('ul', {}, ...a.copies.map((c) => el('li', {}, safeUrl(c.url) ? el('a', { href: c.url, rel: 'noopener noreferrer', target: '_blank', text: c.outlet || c.id }) : (c.outlet || c.id))))] : []));
 }
@@ -567,7 +599,8 @@ function init() {
   for (const p of PLOVER) plover.append(el('option', { value: p, text: p.toLowerCase() }));
   drawSeriesLegend();
   $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); apply(readForm()); });
-  $('reset').addEventListener('click', () => apply({ q: '', a: '', b: '', quad: '', plover: '', from: '', to: '', factual: '1', by: '', page: 0 }));
+  $('reset').addEventListener('click', () => apply({ q: '', a: '', b: '', place: '', quad: '', plover: '', from: '', to: '', factual: '1', by: '', map: '', page: 0 }));
+  for (const b of document.querySelectorAll('#map-mode button')) b.addEventListener('click', () => { const s = readState(); s.map = b.dataset.map; apply(s); });
   for (const b of document.querySelectorAll('.seg button')) b.addEventListener('click', () => { const s = readState(); s.by = b.dataset.by; apply(s); });
   $('prev').addEventListener('click', () => { const s = readState(); s.page = Math.max(0, s.page - 1); apply(s); });
   $('next').addEventListener('click', () => { const s = readState(); s.page += 1; apply(s); });
@@ -575,7 +608,10 @@ function init() {
   window.addEventListener('popstate', () => { loadDashboard(); route(); });
   window.addEventListener('hashchange', route);
   let resize;
-  window.addEventListener('resize', () => { clearTimeout(resize); resize = setTimeout(loadDashboard, 250); });
+  window.addEventListener('resize', () => {
+    clearTimeout(resize);
+    resize = setTimeout(() => { if (drawn.series) drawSeries(...drawn.series); if (drawn.map) drawMap(...drawn.map); }, 150);
+  });
   loadTotals().catch((e) => showError(e.message));
   loadDashboard();
   route();
