@@ -430,6 +430,10 @@ static void find_names(build *b, uint32_t s)
             m->person = (uint8_t)person;
             m->plural = (uint8_t)plural;
             m->possessive = (uint8_t)poss;
+        } else if (!(tk(ed, t)->flags & TXT_CAP) && !norm_is(ed, t, "THE") &&
+                   (ent_word_flags(nm(ed, t)) & EW_STOP)) {
+            /* a lower-case function word starts no name, agent or common word */
+            ed->common[t] = 0;
         } else if ((gn = gaz_at(b, t, end, &gh)) | (ln = lex_look(ed, t, &ph))) {
             /* a dictionary name must show a capital */
             int capital = 0;

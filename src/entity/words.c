@@ -1,8 +1,7 @@
 /* words.c: the closed word lists the entity recogniser reads context from.
  *
- * One sorted table (byte order of the upper-case, accent-folded form the
- * tokenizer gives) so a lookup is a binary search; tests/test_entity.c
- * checks it stays sorted. The lists are dyad's own, written for English
+ * One table, kept sorted (byte order of the upper-case, accent-folded form
+ * the tokenizer gives) so duplicates show; tests/test_entity.c checks it. The lists are dyad's own, written for English
  * news: function words and calendar words that start sentences but never
  * names (EW_STOP), titles and roles that announce a person (EW_TITLE),
  * common given names (EW_GIVEN), words that end or head organisation and
@@ -15,7 +14,8 @@
  * (EW_DIRECTION: "West Jersey", "Old Goa"). Given names that are also
  * places (Georgia, Jordan, Chad, Paris) are left out on purpose. */
 #include "entity/entity.h"
-#include <stdlib.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 const ent_word ent_words[] = {
@@ -965,13 +965,33 @@ const ent_word ent_words[] = {
 };
 const size_t ent_nwords = sizeof ent_words / sizeof *ent_words;
 
-static int cmp_word(const void *key, const void *elem)
+/* A hash index of the table, built once (pthread_once: workers share it
+ * read-only): a lookup is one hash and usually one compare, as most
+ * tokens are looked up and most are in no list. */
+enum { SLOTS = 4096 };  /* power of two, over four times the words */
+static uint16_t slot_of[SLOTS];  /* index + 1 into ent_words, 0 = empty */
+static pthread_once_t built = PTHREAD_ONCE_INIT;
+
+static uint32_t hash(const char *w)
 {
-    return strcmp(key, ((const ent_word *)elem)->w);
+    uint32_t h = 2166136261u;
+    for (; *w; w++) { h ^= (unsigned char)*w; h *= 16777619u; }
+    return h;
+}
+
+static void build(void)
+{
+    for (size_t i = 0; i < ent_nwords; i++) {
+        uint32_t k = hash(ent_words[i].w) & (SLOTS - 1);
+        while (slot_of[k]) k = (k + 1) & (SLOTS - 1);
+        slot_of[k] = (uint16_t)(i + 1);
+    }
 }
 
 unsigned ent_word_flags(const char *w)
 {
-    const ent_word *e = bsearch(w, ent_words, ent_nwords, sizeof *ent_words, cmp_word);
-    return e ? e->flags : 0;
+    pthread_once(&built, build);
+    for (uint32_t k = hash(w) & (SLOTS - 1); slot_of[k]; k = (k + 1) & (SLOTS - 1))
+        if (!strcmp(ent_words[slot_of[k] - 1].w, w)) return ent_words[slot_of[k] - 1].flags;
+    return 0;
 }
