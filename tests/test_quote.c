@@ -77,6 +77,17 @@ TEST(quote_inverted_frame_and_according_to)
     issue5_free(&c);
 }
 
+TEST(quote_inverted_frame_with_description)
+{
+    CODE("Vladimir Putin flew to Minsk. \"We are ready,\" said the Russian president.", 20240816);
+    const dyad_quote *q = find(&c, DYAD_QUOTE_DIRECT, "We are ready");
+    REQUIRE(q);
+    CHECK_STR(q->speaker, "the Russian president");
+    CHECK_STR(q->speaker_name, "Vladimir Putin");
+    CHECK_STR(q->speaker_code, "RUSGOV");
+    issue5_free(&c);
+}
+
 TEST(quote_split_by_its_frame_is_one_quotation)
 {
     CODE("Alexander Lukashenko spoke for an hour. \"This is the first part,\" he said, \"and this is the second "

@@ -211,19 +211,21 @@ static int can_speak(const qctx *c, int32_t i)
     return 1;
 }
 
-/* The outermost speaking mention starting at t (after "the"), -1 if none. */
+/* The speaking mention that opens the phrase at t: of the mentions starting
+ * there (or at a "the" there, as descriptions do), the outermost that can
+ * speak; -1 if none. Mentions are sorted by start, longest first. */
 static int32_t mention_from(const qctx *c, uint32_t t, uint32_t end)
 {
+    uint32_t from = t;
     if (is(c, t, "THE") && t + 1 < end) t++;
     if (t >= end) return -1;
-    int32_t i = c->ed->at[t];
-    if (i < 0) return -1;
-    while (i > 0 && c->ed->m[i - 1].tok == t) i--;
-    /* the outermost one starting here */
-    for (int32_t j = i; j >= 0 && c->ed->m[j].tok <= t; j--)
-        if (c->ed->m[j].tok + c->ed->m[j].ntok > t && c->ed->m[j].ntok > c->ed->m[i].ntok && c->ed->m[j].tok >= t - 1)
-            i = j;
-    return can_speak(c, i) ? i : -1;
+    int32_t best = -1;
+    for (int32_t j = c->ed->at[t]; j >= 0; j--) {
+        const ent_mention *m = &c->ed->m[j];
+        if (m->tok < from) break;
+        if (m->tok + m->ntok > t && can_speak(c, j)) best = j;
+    }
+    return best;
 }
 
 static int32_t find_subject(const qctx *c, uint32_t v, int depth);
