@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -19,6 +20,8 @@
 #include <unistd.h>
 
 const char *test_fixture_db(void);                                          /* test_query.c */
+const char *test_fixture_corpus(const char *name, int n, int days, uint32_t seed); /* test_store_ingest.c */
+const char *test_fixture_dicts(void);
 const char *test_store_tmp(const char *name, const void *data, size_t n);   /* test_store_ingest.c */
 
 /* Start `dyad serve --db db --port 0 --quiet extra` and wait for its
@@ -317,6 +320,38 @@ TEST(serve_many_clients_at_once)
     CHECK_INT(ok, 8 * 25);
 }
 
+/* Answers are remembered until an ingest changes the store. */
+TEST(serve_remembers_answers_until_the_store_changes)
+{
+    const char *db = test_store_tmp("cache.db", NULL, 0);
+    char cmd[2048];
+    int st;
+    snprintf(cmd, sizeof cmd, "%s ingest -q %s --db %s %s", test_dyad_bin(), test_fixture_dicts(), db,
+             test_fixture_corpus("cache-a.jsonl", 40, 30, 5));
+    free(test_run(cmd, &st));
+    REQUIRE(st == 0);
+    unsigned port;
+    pid_t pid = test_serve_start(db, "", &port);
+    REQUIRE(pid);
+    char *a = http_get(port, "/api/totals");
+    char *b = http_get(port, "/api/totals");
+    CHECK(a && strstr(a, "X-Dyad-Cache: miss\r\n"));
+    CHECK(b && strstr(b, "X-Dyad-Cache: hit\r\n"));
+    CHECK_STR(body_of(a), body_of(b));
+    /* more articles (fx-40 ... fx-79) while the server runs */
+    snprintf(cmd, sizeof cmd, "%s ingest -q %s --db %s %s", test_dyad_bin(), test_fixture_dicts(), db,
+             test_fixture_corpus("cache-b.jsonl", 80, 30, 5));
+    free(test_run(cmd, &st));
+    CHECK_INT(st, 0);
+    char *c = http_get(port, "/api/totals");
+    CHECK(c && strstr(c, "X-Dyad-Cache: miss\r\n"));
+    CHECK(strcmp(body_of(a), body_of(c)) != 0);
+    free(a);
+    free(b);
+    free(c);
+    test_serve_stop(pid);
+}
+
 static int always(void *p) { (void)p; return 1; }
 
 TEST(serve_time_limit_interrupts_a_query)
@@ -344,6 +379,11 @@ TEST(serve_time_limit_interrupts_a_query)
     char *r = http_get(port, "/api/series?by=month");
     CHECK_INT(status_of(r), 200);
     free(r);
+    /* a second server cannot take the same port */
+    char same[32];
+    snprintf(same, sizeof same, "--port %u", port);
+    unsigned port2;
+    CHECK_INT(test_serve_start(path, same, &port2), 0);
     CHECK_INT(test_serve_stop(pid), 0);
     CHECK_INT(test_serve_start("build/test-tmp/no-such-store.db", "", &port), 0);
 }

@@ -8,6 +8,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,9 +23,23 @@
 /* One read-only store connection, lent to one request at a time. */
 typedef struct srv_conn {
     sto_db *db;                 /* the connection */
+    sqlite3_stmt *gen;          /* the store's generation (see generation()) */
     double deadline;            /* monotonic seconds after which its query is interrupted */
     struct srv_conn *next;      /* next free one */
 } srv_conn;
+
+#define SRV_CACHE_SLOTS 256           /* answers remembered */
+#define SRV_CACHE_MAX_BODY (1u << 20) /* larger answers are not */
+
+/* One remembered answer. */
+typedef struct srv_cached {
+    char *key;                  /* request target (path?query), NULL = free slot */
+    char *body;                 /* the answer's bytes */
+    size_t len;                 /* their number */
+    const char *type;           /* its Content-Type (a constant) */
+    int64_t gen;                /* store generation it was computed at */
+    uint64_t used;              /* last use (s->tick), for eviction */
+} srv_cached;
 
 struct srv_server {
     struct MHD_Daemon *daemon;  /* the HTTP server */
@@ -38,6 +53,9 @@ struct srv_server {
     double query_s;             /* time limit per request, seconds */
     int quiet;                  /* no request log */
     buf geo;                    /* /api/geo's answer, made once */
+    srv_cached cache[SRV_CACHE_SLOTS]; /* remembered answers */
+    pthread_mutex_t cache_mu;   /* guards cache and tick */
+    uint64_t tick;              /* use counter for the cache */
 };
 
 /* Per request: the raw request target, kept by the URI callback (MHD
@@ -88,14 +106,22 @@ static const char csp[] =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
     " font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/* Queue body[0..len) (freed by MHD when `owned`) with the common headers. */
+/* How reply() gets its body. */
+enum { BODY_STATIC, BODY_OWNED, BODY_COPY };
+
+/* Queue body[0..len) with the common headers: BODY_STATIC lives forever,
+ * BODY_OWNED is malloc'ed and freed by MHD, BODY_COPY is copied by MHD.
+ * `cache` is the Cache-Control value (NULL: no-store); `hit` adds
+ * X-Dyad-Cache (NULL: none). */
 static enum MHD_Result reply(struct MHD_Connection *c, unsigned status, const char *type, const char *body,
-                             size_t len, int owned, const char *cache)
+                             size_t len, int how, const char *cache, const char *hit)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        len, (void *)body, owned ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    enum MHD_ResponseMemoryMode mode = how == BODY_OWNED ? MHD_RESPMEM_MUST_FREE
+                                     : how == BODY_COPY  ? MHD_RESPMEM_MUST_COPY
+                                                         : MHD_RESPMEM_PERSISTENT;
+    struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, mode);
     if (!r) {
-        if (owned) free((void *)body);
+        if (how == BODY_OWNED) free((void *)body);
         return MHD_NO;
     }
     MHD_add_response_header(r, "Content-Type", type);
@@ -104,20 +130,11 @@ static enum MHD_Result reply(struct MHD_Connection *c, unsigned status, const ch
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    if (hit) MHD_add_response_header(r, "X-Dyad-Cache", hit);
     if (status == MHD_HTTP_METHOD_NOT_ALLOWED) MHD_add_response_header(r, "Allow", "GET, HEAD");
     enum MHD_Result ok = MHD_queue_response(c, status, r);
     MHD_destroy_response(r);
     return ok;
-}
-
-/* Hand b's bytes to MHD (which frees them); b is left empty. */
-static enum MHD_Result reply_buf(struct MHD_Connection *c, unsigned status, const char *type, buf *b)
-{
-    if (!b->data) buf_adds(b, "");
-    size_t len = b->len;
-    char *data = b->data;
-    buf_init(b);
-    return reply(c, status, type, data, len, 1, NULL);
 }
 
 static enum MHD_Result reply_error(struct MHD_Connection *c, unsigned status, const char *msg)
@@ -127,56 +144,109 @@ static enum MHD_Result reply_error(struct MHD_Connection *c, unsigned status, co
     buf_adds(&b, "{\"error\":");
     buf_json_str(&b, msg, strlen(msg));
     buf_adds(&b, "}\n");
-    return reply_buf(c, status, "application/json; charset=utf-8", &b);
+    return reply(c, status, "application/json; charset=utf-8", b.data, b.len, BODY_OWNED, NULL, NULL);
+}
+
+/* ---- answers remembered ---- */
+
+/* The store's generation: it moves whenever an ingest commits articles or
+ * copies (every other table changes with them), so an answer computed at
+ * the same generation is still right. Two index lookups. */
+static int64_t generation(srv_conn *k)
+{
+    if (!k->gen) return -1;
+    int64_t g = sqlite3_step(k->gen) == SQLITE_ROW ? sqlite3_column_int64(k->gen, 0) : -1;
+    sqlite3_reset(k->gen);
+    return g;
+}
+
+/* The remembered answer to `key` at generation gen, copied into *out
+ * (caller frees) with its type; 0 when there is none. */
+static int cache_get(srv_server *s, const char *key, int64_t gen, char **out, size_t *len, const char **type)
+{
+    int found = 0;
+    pthread_mutex_lock(&s->cache_mu);
+    for (int i = 0; i < SRV_CACHE_SLOTS && !found; i++) {
+        srv_cached *e = &s->cache[i];
+        if (!e->key || e->gen != gen || strcmp(e->key, key)) continue;
+        e->used = ++s->tick;
+        *out = malloc(e->len + 1);
+        if (!*out) break;
+        memcpy(*out, e->body, e->len);
+        *len = e->len;
+        *type = e->type;
+        found = 1;
+    }
+    pthread_mutex_unlock(&s->cache_mu);
+    return found;
+}
+
+/* Remember an answer (copied), in place of the least recently used one. */
+static void cache_put(srv_server *s, const char *key, int64_t gen, const char *body, size_t len, const char *type)
+{
+    if (gen < 0 || len > SRV_CACHE_MAX_BODY) return;
+    char *k = strdup(key), *b = malloc(len + 1);
+    if (!k || !b) { free(k); free(b); return; }
+    memcpy(b, body, len);
+    pthread_mutex_lock(&s->cache_mu);
+    srv_cached *victim = &s->cache[0];
+    for (int i = 0; i < SRV_CACHE_SLOTS; i++) {
+        srv_cached *e = &s->cache[i];
+        if (!e->key || (e->key && !strcmp(e->key, key))) { victim = e; break; }
+        if (e->used < victim->used) victim = e;
+    }
+    free(victim->key);
+    free(victim->body);
+    *victim = (srv_cached){.key = k, .body = b, .len = len, .type = type, .gen = gen, .used = ++s->tick};
+    pthread_mutex_unlock(&s->cache_mu);
 }
 
 /* ---- the API ---- */
 
 static const char json_type[] = "application/json; charset=utf-8";
 
-/* /api/KIND?query: rows as {"rows":[...]} (or CSV / a text table). */
-static enum MHD_Result api_query(srv_server *s, struct MHD_Connection *c, qry_kind kind, const char *qs)
+/* One API answer: /api/KIND?query (kind < QRY_NKINDS: {"rows":[...]}, or
+ * CSV or a text table) or the article view (kind == QRY_NKINDS). Answers
+ * are remembered by request target until the store changes. */
+static enum MHD_Result api(srv_server *s, struct MHD_Connection *c, const char *key, qry_kind kind, const char *qs)
 {
     qry_filter f;
     qry_init(&f);
     char err[QRY_ERR_MAX];
     if (qry_parse_query(&f, qs, strlen(qs), err, sizeof err)) return reply_error(c, MHD_HTTP_BAD_REQUEST, err);
-    qry_sink out = {.f = NULL};
-    buf_init(&out.b);
-    if (f.format == QRY_JSON) buf_adds(&out.b, "{\"rows\":");
+    int article = kind == QRY_NKINDS;
+    if (article && !f.article[0]) return reply_error(c, MHD_HTTP_BAD_REQUEST, "which article? (article=ID)");
+    const char *type = article || f.format == QRY_JSON ? json_type
+                     : f.format == QRY_CSV            ? "text/csv; charset=utf-8"
+                                                      : "text/plain; charset=utf-8";
     srv_conn *k = borrow(s);
-    long n = qry_run(sto_sqlite(k->db), kind, &f, f.format, &out, err, sizeof err);
-    give_back(s, k);
-    if (n < 0) {
-        buf_free(&out.b);
-        if (!strcmp(err, "interrupted")) return reply_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, "the query took too long");
-        return reply_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, err);
+    int64_t gen = generation(k);
+    char *body;
+    size_t len;
+    const char *ctype;
+    if (cache_get(s, key, gen, &body, &len, &ctype)) {
+        give_back(s, k);
+        return reply(c, MHD_HTTP_OK, ctype, body, len, BODY_OWNED, NULL, "hit");
     }
-    if (f.format == QRY_JSON) buf_adds(&out.b, "}\n");
-    const char *type = f.format == QRY_JSON ? json_type : f.format == QRY_CSV ? "text/csv; charset=utf-8"
-                                                                            : "text/plain; charset=utf-8";
-    return reply_buf(c, MHD_HTTP_OK, type, &out.b);
-}
-
-static enum MHD_Result api_article(srv_server *s, struct MHD_Connection *c, const char *qs)
-{
-    qry_filter f;
-    qry_init(&f);
-    char err[QRY_ERR_MAX];
-    if (qry_parse_query(&f, qs, strlen(qs), err, sizeof err)) return reply_error(c, MHD_HTTP_BAD_REQUEST, err);
-    if (!f.article[0]) return reply_error(c, MHD_HTTP_BAD_REQUEST, "which article? (article=ID)");
     qry_sink out = {.f = NULL};
     buf_init(&out.b);
-    srv_conn *k = borrow(s);
-    int rc = qry_article(sto_sqlite(k->db), f.article, &out, err, sizeof err);
+    int rc;
+    if (article) rc = qry_article(sto_sqlite(k->db), f.article, &out, err, sizeof err);
+    else {
+        if (f.format == QRY_JSON) buf_adds(&out.b, "{\"rows\":");
+        rc = qry_run(sto_sqlite(k->db), kind, &f, f.format, &out, err, sizeof err) < 0 ? -1 : 1;
+        if (rc > 0 && f.format == QRY_JSON) buf_addc(&out.b, '}');
+    }
     give_back(s, k);
     if (rc <= 0) {
         buf_free(&out.b);
         if (rc == 0) return reply_error(c, MHD_HTTP_NOT_FOUND, "no such article");
-        return reply_error(c, !strcmp(err, "interrupted") ? MHD_HTTP_SERVICE_UNAVAILABLE : MHD_HTTP_INTERNAL_SERVER_ERROR, err);
+        if (!strcmp(err, "interrupted")) return reply_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, "the query took too long");
+        return reply_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, err);
     }
-    buf_addc(&out.b, '\n');
-    return reply_buf(c, MHD_HTTP_OK, json_type, &out.b);
+    if (type == json_type) buf_addc(&out.b, '\n');
+    cache_put(s, key, gen, out.b.data, out.b.len, type);
+    return reply(c, MHD_HTTP_OK, type, out.b.data, out.b.len, BODY_OWNED, NULL, "miss");
 }
 
 /* The map's country positions, [[iso3, name, lat, lon], ...], from the
@@ -257,17 +327,18 @@ static const struct {
     {"/api/totals", QRY_TOTALS},
 };
 
-static enum MHD_Result route(srv_server *s, struct MHD_Connection *c, const char *path, const char *qs)
+static enum MHD_Result route(srv_server *s, struct MHD_Connection *c, const char *path, const char *key,
+                             const char *qs)
 {
     unsigned long len;
     const char *type;
     const char *asset = srv_asset(path, &len, &type);
-    if (asset) return reply(c, MHD_HTTP_OK, type, asset, len, 0, "no-cache");
+    if (asset) return reply(c, MHD_HTTP_OK, type, asset, len, BODY_STATIC, "no-cache", NULL);
     for (size_t i = 0; i < sizeof routes / sizeof *routes; i++)
-        if (!strcmp(path, routes[i].path)) return api_query(s, c, routes[i].kind, qs);
-    if (!strcmp(path, "/api/article")) return api_article(s, c, qs);
+        if (!strcmp(path, routes[i].path)) return api(s, c, key, routes[i].kind, qs);
+    if (!strcmp(path, "/api/article")) return api(s, c, key, QRY_NKINDS, qs);
     if (!strcmp(path, "/api/geo"))
-        return reply(c, MHD_HTTP_OK, json_type, s->geo.data, s->geo.len, 0, "max-age=3600");
+        return reply(c, MHD_HTTP_OK, json_type, s->geo.data, s->geo.len, BODY_STATIC, "max-age=3600", NULL);
     return reply_error(c, MHD_HTTP_NOT_FOUND, "not found");
 }
 
@@ -300,7 +371,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     char qs[SRV_MAX_URL + 1];
     snprintf(qs, sizeof qs, "%s", q ? q + 1 : "");
     qs[strcspn(qs, "#")] = 0;
-    enum MHD_Result ok = route(s, c, url, qs);
+    enum MHD_Result ok = route(s, c, url, r->target, qs);
     if (!s->quiet) {
         struct timespec t1;
         clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -326,6 +397,7 @@ srv_server *srv_start(const srv_options *o, char **err)
     srv_server *s = calloc(1, sizeof *s);
     if (!s) abort();
     pthread_mutex_init(&s->mu, NULL);
+    pthread_mutex_init(&s->cache_mu, NULL);
     pthread_cond_init(&s->cv, NULL);
     buf_init(&s->geo);
     load_geo(&s->geo);
@@ -349,6 +421,9 @@ srv_server *srv_start(const srv_options *o, char **err)
         }
         s->nconns++;
         sqlite3_progress_handler(sto_sqlite(s->conns[i].db), 2000, past_deadline, &s->conns[i]);
+        sqlite3_prepare_v2(sto_sqlite(s->conns[i].db),
+                           "SELECT ((SELECT coalesce(max(rowid), 0) FROM articles) << 32)"
+                           " + (SELECT coalesce(max(rowid), 0) FROM copies)", -1, &s->conns[i].gen, NULL);
         s->conns[i].next = s->idle;
         s->idle = &s->conns[i];
     }
@@ -382,8 +457,9 @@ srv_server *srv_start(const srv_options *o, char **err)
                                  MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SRV_MAX_HEADERS,
                                  MHD_OPTION_URI_LOG_CALLBACK, uri_log, (void *)s,
                                  MHD_OPTION_NOTIFY_COMPLETED, completed, (void *)s,
-                                 MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int)1,
                                  MHD_OPTION_END);
+    /* (No MHD_OPTION_LISTENING_ADDRESS_REUSE: SO_REUSEPORT would let a second
+     * server share the port silently, each answering half the requests.) */
     if (!s->daemon) {
         char port[16];
         snprintf(port, sizeof port, "%u", o->port);
@@ -402,7 +478,15 @@ void srv_stop(srv_server *s)
 {
     if (!s) return;
     if (s->daemon) MHD_stop_daemon(s->daemon);
-    for (unsigned i = 0; i < s->nconns; i++) sto_close(s->conns[i].db);
+    for (unsigned i = 0; i < s->nconns; i++) {
+        sqlite3_finalize(s->conns[i].gen);
+        sto_close(s->conns[i].db);
+    }
+    for (int i = 0; i < SRV_CACHE_SLOTS; i++) {
+        free(s->cache[i].key);
+        free(s->cache[i].body);
+    }
+    pthread_mutex_destroy(&s->cache_mu);
     free(s->conns);
     buf_free(&s->geo);
     pthread_cond_destroy(&s->cv);

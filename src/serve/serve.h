@@ -18,7 +18,9 @@
  *    data/geo/countries.tsv when present: [[iso3, name, lat, lon], ...]).
  *    Bad parameters: 400 {"error": "..."}.
  *  - The store is opened read-only, one connection per server thread, so a
- *    `dyad ingest` can keep writing while the dashboard reads. */
+ *    `dyad ingest` can keep writing while the dashboard reads. Answers are
+ *    remembered (by request target, up to SRV_CACHE_SLOTS of them) until
+ *    the store changes; X-Dyad-Cache says hit or miss. */
 #ifndef DYAD_SERVE_H
 #define DYAD_SERVE_H
 

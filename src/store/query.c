@@ -471,6 +471,24 @@ static const char *fts_query(qry_sql *q, const char *text)
     return out;
 }
 
+/* Does f name actors (or one article, one group)? Then their indexes are
+ * the way in, and dates must not tempt SQLite (which has no statistics
+ * here) into walking the date index instead: see date_col. */
+static int has_actor_conds(const qry_filter *f)
+{
+    return f->actor.code[0] || f->dyad[0].code[0] || f->source.code[0] || f->target.code[0] || f->article[0] ||
+           f->group;
+}
+
+/* The date column of t for conditions and ordering: "+t.date" (the unary
+ * plus keeps SQLite off the date index) when actors select the rows. */
+static const char *date_col(const qry_filter *f, const char *t)
+{
+    static _Thread_local char out[16];
+    snprintf(out, sizeof out, "%s%s.date", has_actor_conds(f) ? "+" : "", t);
+    return out;
+}
+
 /* Conditions on the columns events and event_groups share, for alias t. */
 static void where_common(qry_sql *q, const qry_filter *f, const char *t)
 {
@@ -508,9 +526,9 @@ static void where_common(qry_sql *q, const qry_filter *f, const char *t)
         add(q, ")");
     }
     if (f->plover[0]) { buf_printf(&q->sql, " AND %s.plover = ?", t); bind_s(q, f->plover); }
-    if (f->from) { buf_printf(&q->sql, " AND %s.date >= ?", t); bind_i(q, f->from); }
+    if (f->from) { buf_printf(&q->sql, " AND %s >= ?", date_col(f, t)); bind_i(q, f->from); }
     /* event_groups keeps 0 for an unknown date: not "before" anything */
-    if (f->to) { buf_printf(&q->sql, " AND %s.date <= ? AND %s.date > 0", t, t); bind_i(q, f->to); }
+    if (f->to) { buf_printf(&q->sql, " AND %s <= ? AND %s > 0", date_col(f, t), date_col(f, t)); bind_i(q, f->to); }
     static const char *const cols[QRY_REPORTED] = {"negated", "conditional", "future", "hedged"};
     for (int i = 0; i < QRY_REPORTED; i++)
         if (f->flag[i] >= 0) { buf_printf(&q->sql, " AND %s.%s = ?", t, cols[i]); bind_i(q, f->flag[i]); }
@@ -602,33 +620,41 @@ static const char groups_cols[] =
     " FROM event_groups g";
 
 /* Per-country counts: each event counts for its source's country and, if
- * another, its target's; "---" (no actor) is no country. */
+ * another, its target's; "---" (no actor) is no country. Grouped by the
+ * whole code first, which walks the covering index in order (no sorting
+ * of every group), then by country over those few rows. */
 static void countries_side(qry_sql *q, const qry_filter *f, const char *side, const char *other)
 {
     buf_printf(&q->sql,
-               "SELECT substr(g.%s, 1, 3) AS country, count(*) AS n, sum(g.goldstein) AS gs,"
+               "SELECT substr(code, 1, 3) AS country, sum(n) AS n, sum(gs) AS gs, sum(gn) AS gn,"
+               " sum(conflict) AS conflict, sum(coop) AS coop FROM ("
+               "SELECT g.%s AS code, count(*) AS n, sum(g.goldstein) AS gs,"
                " count(g.goldstein) AS gn, sum(g.quad >= 3) AS conflict, sum(g.quad <= 2) AS coop"
                " FROM event_groups g",
                side);
     where_groups(q, f);
     buf_printf(&q->sql, " AND g.%s <> '---'", side);
     if (other) buf_printf(&q->sql, " AND substr(g.%s, 1, 3) <> substr(g.%s, 1, 3)", other, side);
-    add(q, " GROUP BY 1");
+    buf_printf(&q->sql, " GROUP BY g.%s) GROUP BY 1", side);
 }
 
 static void build(qry_sql *q, qry_kind kind, const qry_filter *f)
 {
     switch (kind) {
     case QRY_EVENTS:
+        /* the page's rowids first, from the covering indexes alone; then
+         * only those rows, with their articles and groups */
         add(q, events_cols);
+        add(q, " JOIN (SELECT e.rowid AS eid FROM events e");
         where_events(q, f);
-        add(q, " ORDER BY e.date DESC, e.rowid DESC");
+        buf_printf(&q->sql, " ORDER BY %s DESC, e.rowid DESC", date_col(f, "e"));
         limit(q, f);
+        add(q, ") k ON e.rowid = k.eid ORDER BY e.date DESC, e.rowid DESC");
         break;
     case QRY_GROUPS:
         add(q, groups_cols);
         where_groups(q, f);
-        add(q, " ORDER BY g.date DESC, g.num_mentions DESC, g.id DESC");
+        buf_printf(&q->sql, " ORDER BY %s DESC, g.num_mentions DESC, g.id DESC", date_col(f, "g"));
         limit(q, f);
         break;
     case QRY_SERIES:
@@ -642,7 +668,7 @@ static void build(qry_sql *q, qry_kind kind, const qry_filter *f)
                    " sum(g.goldstein) AS gs, count(g.goldstein) AS gn FROM event_groups g",
                    period_sql[f->by]);
         where_groups(q, f);
-        add(q, " AND g.date > 0 GROUP BY g.date) GROUP BY period ORDER BY period");
+        buf_printf(&q->sql, " AND %s > 0 GROUP BY g.date) GROUP BY period ORDER BY period", date_col(f, "g"));
         break;
     case QRY_COUNTRIES:
         add(q, "SELECT country, sum(n) AS events, sum(conflict) AS conflict, sum(coop) AS cooperation,"

@@ -60,7 +60,8 @@
  *          speaker_name, verb, speaker_start, speaker_end).
  *   articles_fts: FTS5 index over articles(title, text), kept in step by
  *          triggers; query with `articles_fts MATCH ?`.
- *   indexes: events(date), events(source, target), events(target),
+ *   indexes: events(date), events(source, target, date, modality),
+ *            events(target, source, date, modality),
  *            events(code), events(article), events(grp), actors(code),
  *            sentences(article, idx) unique, articles(content_hash),
  *            event_groups(date, source, target, code, negated, conditional,
