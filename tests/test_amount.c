@@ -83,6 +83,17 @@ TEST(amount_one_is_not_always_a_number)
     issue5_free(&c);
 }
 
+TEST(amount_modifier_at_the_end)
+{
+    /* a modifier as the last word of the text: nothing after it to read */
+    CODE("l/SOME");
+    CHECK_INT(c.r.namounts, 0);
+    issue5_free(&c);
+    if (!issue5_code(&c, "They wanted more. It cost $", 20240816)) return;
+    CHECK_INT(c.r.namounts, 0);
+    issue5_free(&c);
+}
+
 TEST(amount_seed)
 {
     issue5_coded c;

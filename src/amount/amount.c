@@ -212,8 +212,9 @@ static int core(const actx *c, uint32_t t, uint32_t s0, amt *a)
     memset(a, 0, sizeof *a);
     a->kind = DYAD_AMT_COUNT;
     a->unit = "";
+    if (t >= c->end) return 0;  /* a modifier ending the sentence ("... or some.") */
     const amt_unit *sign = unit_in(c, t, signs);
-    if (sign && (fl(c, t + 1) & TXT_NUMBER)) { a->kind = DYAD_AMT_MONEY; a->unit = sign->unit; t++; }
+    if (sign && t + 1 < c->end && (fl(c, t + 1) & TXT_NUMBER)) { a->kind = DYAD_AMT_MONEY; a->unit = sign->unit; t++; }
     const amt_word *w;
     double v;
     const char *rest;
