@@ -1331,7 +1331,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         if (dominant && !(found[i].code.flags & LEX_CODE_DOMINANT)) continue;
         uint32_t before = out->n;
         emit(&E, &found[i]);
-        if (o->modality) cod_modality(doc, ts, out->ev + before, out->n - before);
+        if (o->modality && out->n > before) cod_modality(doc, ts, out->ev + before, out->n - before);
     }
     return E.added;
 }
