@@ -154,3 +154,24 @@ TEST(cli_database_keeps_noise_and_byline_as_metadata)
     CHECK(strstr(out, "\n1\n") != NULL); /* the one real event, nothing from the noise */
     free(out);
 }
+
+/* Every record of the result (quotations, places, dates, entities), not
+ * only the events, survives the threaded pipeline unchanged. */
+TEST(cli_articles_same_with_threads)
+{
+    test_tmp_file("articles-0.jsonl", "", 0); /* makes build/test-tmp */
+    char args[2048];
+    snprintf(args, sizeof args,
+             "code --quiet --articles --threads 1 --date 2024-08-16 examples/*.txt examples/*.jsonl examples/*.jsonl"
+             " > build/test-tmp/articles-1.jsonl && %s code --quiet --articles --threads 3 --date 2024-08-16"
+             " examples/*.txt examples/*.jsonl examples/*.jsonl > build/test-tmp/articles-3.jsonl &&"
+             " cmp build/test-tmp/articles-1.jsonl build/test-tmp/articles-3.jsonl && grep -c quotations"
+             " build/test-tmp/articles-3.jsonl",
+             test_dyad_bin());
+    int st;
+    char *out = run(args, &st);
+    REQUIRE(out);
+    CHECK_INT(st, 0);
+    CHECK(atoi(out) >= 8);
+    free(out);
+}

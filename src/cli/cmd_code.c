@@ -68,11 +68,7 @@ typedef struct code_ctx {
     const char *db_path;  /* its path, for messages */
     long skipped_dup;     /* articles already in the store */
     long store_errors;    /* articles the store failed on */
-    /* --articles: one record per article instead of events. The pool keeps
-     * a copy of each result's events, not of the other records (entities,
-     * places, quotations, amounts, dates), so the article is coded again
-     * here, on this thread, by its own worker. */
-    dyad_worker *articles;
+    int articles;         /* --articles: one record per article instead of events */
 } code_ctx;
 
 /* Everything done with one coded article, in input order, on one thread:
@@ -81,8 +77,7 @@ typedef struct code_ctx {
 static void handle_article(void *ctx, const dyad_article *a, const dyad_result *res)
 {
     code_ctx *c = ctx;
-    dyad_result full;
-    if (c->articles && dyad_code(c->articles, a, &full) >= 0) out_article(stdout, a, &full);
+    if (c->articles) out_article(stdout, a, res);
     else for (uint32_t i = 0; i < res->nevents; i++) out_event(c->w, a, res->text, &res->events[i]);
     if (res->nbad_utf8) {
         pl_progress_clear();
@@ -190,7 +185,7 @@ int cmd_code(int argc, char **argv)
         sto_batch(db, 512);
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    code_ctx ctx = {out_new(ofmt, stdout), db, db_path, 0, 0, per_article ? dyad_worker_new(eng) : NULL};
+    code_ctx ctx = {out_new(ofmt, stdout), db, db_path, 0, 0, per_article};
     pl_options po = {threads, fmt, {default_date, 0}, !quiet && isatty(2)};
     pl_sink sink = {handle_article, handle_bad, &ctx};
     pl_stats ps;
@@ -199,7 +194,6 @@ int cmd_code(int argc, char **argv)
         return 2;
     }
     int werr = out_close(ctx.w);
-    dyad_worker_free(ctx.articles);
     clock_gettime(CLOCK_MONOTONIC, &t2);
     if (db) sto_close(db);
     dyad_engine_free(eng);

@@ -23,11 +23,6 @@ enum { K_ARTICLE, K_BAD, K_EMPTY };                 /* what a done slot holds */
 
 #define SHRINK_ABOVE ((size_t)1 << 20) /* a slot buffer bigger than this is freed after use */
 
-/* A growable array of one element type, reused from article to article. */
-#define ARRAY(T) struct { T *v; size_t cap; }
-#define ARRAY_FIT(a, n) do { if ((n) > (a).cap) { (a).cap = (n) * 2; \
-        (a).v = realloc((a).v, (a).cap * sizeof *(a).v); if (!(a).v) abort(); } } while (0)
-
 typedef struct pl_slot {
     int state;             /* S_* */
     int kind;              /* K_*, valid once S_DONE */
@@ -37,12 +32,11 @@ typedef struct pl_slot {
     int is_page;           /* a.text is a raw page to extract */
     char charset[64];      /* its declared charset */
     rd_error err;          /* K_BAD: what was wrong (origin points into `in`) */
-    /* the result, copied out of the worker so it can code on */
-    dyad_result r;         /* points into the fields below */
-    buf text;              /* cleaned text, then byline and dateline */
-    ARRAY(dyad_span) sent; /* sentences */
-    ARRAY(dyad_noise) noise; /* removed noise */
-    ARRAY(dyad_event) ev;  /* events */
+    /* The slot codes with its own worker, so the whole result (events,
+     * entities, places, quotations, dates ...) stays valid in that worker's
+     * arena until the writer has handed it on and the slot is reused. */
+    dyad_worker *w;        /* made with the ring, freed with it */
+    dyad_result r;         /* the result, pointing into w */
 } pl_slot;
 
 typedef struct pool {
@@ -172,29 +166,7 @@ static void *reader_main(void *arg)
 
 /* ---- workers ---- */
 
-/* Copy the worker's result into the slot (the worker reuses its buffers). */
-static void keep_result(pl_slot *s, const dyad_result *r)
-{
-    buf_clear(&s->text);
-    size_t text = put(&s->text, r->text, r->len);
-    size_t by = put(&s->text, r->byline, strlen(r->byline));
-    size_t dl = put(&s->text, r->dateline, strlen(r->dateline));
-    ARRAY_FIT(s->sent, r->nsentences + 1);
-    ARRAY_FIT(s->noise, r->nnoise + 1);
-    ARRAY_FIT(s->ev, r->nevents + 1);
-    if (r->nsentences) memcpy(s->sent.v, r->sentences, r->nsentences * sizeof *r->sentences);
-    if (r->nnoise) memcpy(s->noise.v, r->noise, r->nnoise * sizeof *r->noise);
-    if (r->nevents) memcpy(s->ev.v, r->events, r->nevents * sizeof *r->events);
-    s->r = *r;
-    s->r.text = s->text.data + text;
-    s->r.byline = s->text.data + by;
-    s->r.dateline = s->text.data + dl;
-    s->r.sentences = s->sent.v;
-    s->r.noise = s->noise.v;
-    s->r.events = s->ev.v;
-}
-
-static void code_slot(pl_slot *s, dyad_worker *w, rd_html *x)
+static void code_slot(pl_slot *s, rd_html *x)
 {
     if (s->is_page) {
         dyad_article art;
@@ -205,15 +177,12 @@ static void code_slot(pl_slot *s, dyad_worker *w, rd_html *x)
         }
         copy_article(&s->ext, &art, &s->a);
     }
-    dyad_result r;
-    dyad_code(w, &s->a, &r);
-    keep_result(s, &r);
+    dyad_code(s->w, &s->a, &s->r);
 }
 
 static void *worker_main(void *arg)
 {
     pool *p = arg;
-    dyad_worker *w = dyad_worker_new(p->eng);
     rd_html *x = rd_html_new();
     pthread_mutex_lock(&p->mu);
     for (;;) {
@@ -223,14 +192,13 @@ static void *worker_main(void *arg)
         if (s->state != S_READY) continue; /* a bad record: already done */
         s->state = S_BUSY;
         pthread_mutex_unlock(&p->mu);
-        code_slot(s, w, x);
+        code_slot(s, x);
         pthread_mutex_lock(&p->mu);
         s->state = S_DONE;
         pthread_cond_broadcast(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
     rd_html_free(x);
-    dyad_worker_free(w);
     return NULL;
 }
 
@@ -292,10 +260,7 @@ static void free_slot(pl_slot *s)
 {
     buf_free(&s->in);
     buf_free(&s->ext);
-    buf_free(&s->text);
-    free(s->sent.v);
-    free(s->noise.v);
-    free(s->ev.v);
+    dyad_worker_free(s->w);
 }
 
 int pl_run(const dyad_engine *e, const char *const *files, int nfiles, const pl_options *o, const pl_sink *sink,
@@ -315,7 +280,7 @@ int pl_run(const dyad_engine *e, const char *const *files, int nfiles, const pl_
     for (long i = 0; i < p.nring; i++) {
         buf_init(&p.ring[i].in);
         buf_init(&p.ring[i].ext);
-        buf_init(&p.ring[i].text);
+        p.ring[i].w = dyad_worker_new(e);
     }
     p.input_total = o->progress ? input_sizes(files, nfiles) : 0;
     pthread_mutex_init(&p.mu, NULL);
@@ -361,7 +326,7 @@ int pl_run(const dyad_engine *e, const char *const *files, int nfiles, const pl_
                 st->text_bytes += (double)s->a.len;
                 sink->article(sink->ctx, &s->a, &s->r);
             }
-            shrink(&s->in), shrink(&s->ext), shrink(&s->text);
+            shrink(&s->in), shrink(&s->ext);
             pthread_mutex_lock(&p.mu);
             s->state = S_FREE;
             p.written++;

@@ -1,8 +1,8 @@
 /* pool.h: the threaded coding pipeline (prefix pl_), used by `dyad code`.
  *
  * Contract: pl_run() reads the inputs in order on one reader thread, codes
- * the articles on `threads` worker threads (each with its own dyad_worker
- * and HTML extractor; the engine is shared read-only), and hands every
+ * the articles on `threads` worker threads (each with its own HTML
+ * extractor; the engine is shared read-only), and hands every
  * result to sink->article on the calling thread in input order, exactly as
  * a single-threaded loop would: the output is the same byte for byte
  * whatever the number of threads. Bad records (and inputs that cannot be
@@ -13,7 +13,9 @@
  * Memory is bounded whatever the corpus size: articles travel through a
  * ring of 4*threads+4 slots that is at once the work queue and the reorder
  * buffer; the reader waits while the writer is a ring behind. A slot keeps
- * one article (capped by the readers) and a copy of its result.
+ * one article (capped by the readers) and its result, coded with the slot's
+ * own dyad_worker: every array of the result (events, entities, places,
+ * quotations, dates) stays valid until the sink has had it.
  *
  * With `progress` set, a status line (articles, MB read, rate, events, ETA
  * when the inputs' sizes are known) is redrawn on stderr a few times a
