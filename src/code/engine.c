@@ -8,6 +8,7 @@
 #include "lexicon/load.h"
 #include "quote/quote.h"
 #include "text/text.h"
+#include "time/time.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include <dirent.h>
@@ -118,6 +119,9 @@ int dyad_code(dyad_worker *w, const dyad_article *a, dyad_result *out)
     cln_clean(&w->ar, a->text, a->len, &cr);
     txt_doc doc;
     txt_analyse(&w->ar, cr.text, cr.len, &doc);
+    tim_expr *tx;
+    uint32_t ntx;
+    tim_find(&w->ar, &doc, a->date, &tx, &ntx);
     out->text = cr.text;
     out->len = cr.len;
     out->byline = cr.byline;
@@ -142,6 +146,8 @@ int dyad_code(dyad_worker *w, const dyad_article *a, dyad_result *out)
     }
     out->events = co.ev;
     out->nevents = co.n;
+    /* each event's own date, from the time expression that governs it */
+    tim_attach(&w->ar, &doc, tx, ntx, a->date, co.ev, co.n, out);
     /* beyond events: names, places (and each event's place), quotations, amounts */
     ent_doc *ents = ent_article(w->e->lx, w->e->geo, &w->ar, &doc, a->date, out);
     geo_article(w->e->geo, ents, &w->ar, out);
