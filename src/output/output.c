@@ -151,6 +151,21 @@ void out_event_json(buf *b, const dyad_article *a, const char *text, const dyad_
     json_cstr(b, e->pattern, (size_t)-1);
     key(b, "pattern_origin");
     json_cstr(b, e->pattern_origin, (size_t)-1);
+    if (e->geo.type != DYAD_GEO_NONE) {
+        /* the place of the event's clause, GDELT style */
+        key(b, "place");
+        buf_printf(b, "{\"type\":%d", e->geo.type);
+        key(b, "name");
+        json_cstr(b, e->geo.name ? e->geo.name : "", (size_t)-1);
+        key(b, "country");
+        json_cstr(b, e->geo.country, sizeof e->geo.country);
+        key(b, "adm1");
+        json_cstr(b, e->geo.adm1, sizeof e->geo.adm1);
+        if (e->geo.lat == e->geo.lat && e->geo.lon == e->geo.lon) /* not NAN */
+            buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", e->geo.lat, e->geo.lon);
+        span_field(b, "text", a, text, e->geo_span);
+        buf_addc(b, '}');
+    }
     key(b, "spans");
     out_spans_json(b, e);
     span_field(b, "verb_text", a, text, e->verb_span);

@@ -8,12 +8,16 @@
  * U+FFFD; TSV fields never contain a tab or a line break.
  *
  * OUT_JSONL, one object per event, keys in this order:
- *   doc sentence date source source_text target target_text code root name
- *   quad goldstein plover negated conditional future hedged reported
- *   pattern pattern_origin spans{sentence,source,target,verb} verb_text
- *   sentence_text
+ *   doc sentence date [date_source [date_value date_text]] source
+ *   source_text target target_text code root name quad goldstein plover
+ *   negated conditional future hedged reported pattern pattern_origin
+ *   [place{type,name,country,adm1,lat,lon,text}]
+ *   spans{sentence,source,target,verb} verb_text sentence_text
  * sentence is 0-based; date is "yyyy-mm-dd" (the event's, else the
- * article's; null if neither); root/name/quad/goldstein/plover come from
+ * article's; null if neither); date_source says which ("text" with the
+ * expression's TimeML value and words, or "publication"); place is the
+ * place of the event's clause, GDELT style, when one was found (lat/lon
+ * left out when unknown); root/name/quad/goldstein/plover come from
  * dyad_cameo_lookup and are null for a code it doesn't know; spans are
  * [start, end) byte offsets.
  * OUT_TSV, TABARI/PETRARCH layout:
