@@ -344,6 +344,7 @@ TEST(store_early_schema_2_gets_later_additions)
     CHECK_STR(q(s, "SELECT count(*) FROM pragma_table_info('quotations') WHERE name = 'speaker_name'"), "1");
     CHECK_STR(q(s, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index'"
                    " AND name LIKE 'event_groups_%' ORDER BY name)"),
-              "event_groups_by_date,event_groups_by_source,event_groups_by_target,event_groups_dirty");
+              "event_groups_by_country,event_groups_by_date,event_groups_by_source,event_groups_by_target,"
+              "event_groups_by_target_country,event_groups_dirty");
     sqlite3_close(s);
 }

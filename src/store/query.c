@@ -445,6 +445,12 @@ static void cond_prefix(qry_sql *q, const char *t, const char *col, const char *
 
 static void cond_actor(qry_sql *q, const char *t, const char *col, const qry_actor *a)
 {
+    /* a country: the store's by-country indexes answer this equality */
+    if (a->prefix && strlen(a->code) == 3) {
+        buf_printf(&q->sql, "substr(%s.%s, 1, 3) = ?", t, col);
+        bind_s(q, a->code);
+        return;
+    }
     cond_prefix(q, t, col, a->code, a->prefix);
 }
 

@@ -56,6 +56,13 @@ static const char schema_rest[] =
     " future, hedged);"
     "CREATE INDEX IF NOT EXISTS events_by_target ON events(target, source, date, negated, conditional,"
     " future, hedged);"
+    /* Countries (a code's first three letters, as `dyad query` reads a
+     * three-letter code): an equality here, where a prefix range over
+     * the whole codes would walk every code of the first country. */
+    "CREATE INDEX IF NOT EXISTS events_by_country ON events(substr(source, 1, 3), substr(target, 1, 3), date,"
+    " negated, conditional, future, hedged);"
+    "CREATE INDEX IF NOT EXISTS events_by_target_country ON events(substr(target, 1, 3), date, negated,"
+    " conditional, future, hedged);"
     "CREATE INDEX IF NOT EXISTS events_code ON events(code);"
     "CREATE INDEX IF NOT EXISTS events_article ON events(article);"
     "CREATE INDEX IF NOT EXISTS events_grp ON events(grp);"
@@ -72,6 +79,10 @@ static const char schema_rest[] =
     " goldstein, num_mentions, negated, conditional, future, hedged);"
     "CREATE INDEX IF NOT EXISTS event_groups_by_date ON event_groups(date, quad, goldstein, num_mentions,"
     " negated, conditional, future, hedged);"
+    "CREATE INDEX IF NOT EXISTS event_groups_by_country ON event_groups(substr(source, 1, 3),"
+    " substr(target, 1, 3), date, quad, goldstein, num_mentions, negated, conditional, future, hedged);"
+    "CREATE INDEX IF NOT EXISTS event_groups_by_target_country ON event_groups(substr(target, 1, 3), date,"
+    " quad, goldstein, num_mentions, negated, conditional, future, hedged);"
     "CREATE INDEX IF NOT EXISTS event_groups_dirty ON event_groups(id) WHERE dirty = 1;"
     "CREATE INDEX IF NOT EXISTS places_event ON places(event);"
     "CREATE INDEX IF NOT EXISTS places_article ON places(article);"

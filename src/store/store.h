@@ -61,13 +61,17 @@
  *   articles_fts: FTS5 index over articles(title, text), kept in step by
  *          triggers; query with `articles_fts MATCH ?`.
  *   indexes: events(date), events(source, target, date, modality),
- *            events(target, source, date, modality),
+ *            events(target, source, date, modality), and the same by
+ *            country: (substr(source, 1, 3), substr(target, 1, 3), date,
+ *            modality), (substr(target, 1, 3), date, modality),
  *            events(code), events(article), events(grp), actors(code),
  *            sentences(article, idx) unique, articles(content_hash),
  *            event_groups(date, source, target, code, negated, conditional,
  *            future, hedged) unique, event_groups(dirty) partial,
  *            event_groups(source, target, date, ...), (target, source,
- *            date, ...), (date, ...) covering what the aggregates sum,
+ *            date, ...), (date, ...), (substr(source, 1, 3), substr(target,
+ *            1, 3), date, ...), (substr(target, 1, 3), date, ...) covering
+ *            what the aggregates sum,
  *            copies(article), places(event), quotations(article). */
 #ifndef DYAD_STORE_H
 #define DYAD_STORE_H
