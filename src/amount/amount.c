@@ -8,6 +8,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include "util/wordset.h"
 
 typedef struct amt_word {
     const char *w;       /* normalised form */
@@ -294,7 +296,7 @@ static int core(const actx *c, uint32_t t, uint32_t s0, amt *a)
 }
 
 /* Words an amount may start with: the modifiers and the first words of the
- * tables above, sorted (byte order) for bsearch -- most tokens are none of
+ * tables above, kept in a hash set -- most tokens are none of
  * them, and one search says so. tests/test_amount.c checks the order. */
 const char *const amt_starters[] = {
     "A", "ABOUT", "ALMOST", "AN", "APPROXIMATELY", "AROUND", "AS", "AT", "BILLIONS", "CLOSE", "DOZEN", "DOZENS", "EIGHT",
@@ -304,7 +306,10 @@ const char *const amt_starters[] = {
     "TEN", "TENS", "THIRTEEN", "THIRTY", "THOUSANDS", "THREE", "TWELVE", "TWENTY", "TWO", "UNDER", "UP", "US$"};
 const size_t amt_nstarters = sizeof amt_starters / sizeof *amt_starters;
 
-static int cmp_word(const void *k, const void *e) { return strcmp(k, *(const char *const *)e); }
+/* The starters as a hash set: this test runs on every token of every article. */
+static wordset starter_set;
+static pthread_once_t starter_once = PTHREAD_ONCE_INIT;
+static void build_starters(void) { ws_build(&starter_set, amt_starters, amt_nstarters); }
 
 /* Can an amount start at t? A digit, a currency sign, or a starter word. */
 static int may_start(const actx *c, uint32_t t)
@@ -312,7 +317,8 @@ static int may_start(const actx *c, uint32_t t)
     const char *w = nm(c, t);
     if ((unsigned char)w[0] < 'A') return (w[0] >= '0' && w[0] <= '9') || w[0] == '$';
     if (w[0] > 'Z') return unit_in(c, t, signs) != NULL;  /* the euro, pound and yen signs */
-    return bsearch(w, amt_starters, amt_nstarters, sizeof *amt_starters, cmp_word) != NULL;
+    pthread_once(&starter_once, build_starters);
+    return ws_has(&starter_set, w);
 }
 
 static void emit(actx *c, dyad_amount **v, uint32_t *n, uint32_t *cap, const dyad_amount *x)
