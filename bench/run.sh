@@ -83,3 +83,97 @@ PY
     "$DYAD" eval extract "$SHARED/peers/article-extraction/scrapinghub-aeb" | tail -2
     "$DYAD" eval extract "$SHARED/peers/article-extraction/trafilatura-eval-en" | tail -6
 fi
+
+# ==== the store and the server: dyad ingest, dyad serve under load ====
+# A synthetic store of about one million events, built once (kept in
+# build/bench/) from generated news lines coded with dyad's own dictionaries
+# (the ingest rate is printed as it is built), then wrk against the JSON API
+# on loopback for 10 s per mix: requests/s, p99 latency, errors. Needs wrk
+# (sh scripts/setup.sh --test installs it).
+echo "== store: ingest into a 1M-event store, then dyad serve under wrk"
+NEWS=$OUT/news-1m.jsonl
+STORE=$OUT/events-1m.db
+if [ ! -s "$NEWS" ]; then
+    python3 - "$NEWS" <<'PY'
+import datetime, json, random, sys
+# ~230,000 articles of four who-did-what-to-whom sentences each: about a
+# million events with dyad's own dictionaries; every 20th line a syndicated
+# copy of the one before (same text, another outlet).
+random.seed(2024)
+C = ["Russia", "Ukraine", "China", "the United States", "France", "Germany", "Iran", "Israel", "Turkey",
+     "India", "Pakistan", "Japan", "Brazil", "Egypt", "Qatar", "Saudi Arabia", "Syria", "Iraq", "Poland",
+     "Belarus", "North Korea", "South Korea", "Nigeria", "Kenya", "Mexico", "Canada", "Britain", "Italy",
+     "Spain", "Ethiopia"]
+V = ["attacked", "met", "criticized", "accused", "praised", "threatened", "signed an agreement with",
+     "sent aid to", "condemned", "hosted talks with", "imposed sanctions on", "expelled diplomats from",
+     "called on", "welcomed", "rejected the proposal of", "shelled", "invaded", "negotiated with", "thanked",
+     "warned", "did not attack", "will meet"]
+F = ["on Monday.", "on Tuesday, officials said.", "after weeks of tension.", "in a statement.",
+     "according to state media.", "late on Friday.", "during a summit in the capital."]
+outlets = ["Wire", "Post", "Herald", "Times", "Globe", "Courier", "Ledger", "Tribune"]
+start = datetime.date(2023, 1, 1)
+with open(sys.argv[1], "w") as out:
+    text = ""
+    for i in range(230000):
+        day = start + datetime.timedelta(days=random.randrange(730))
+        if i % 20 != 19:
+            s = []
+            for _ in range(4):
+                a, b = random.sample(C, 2)
+                s.append(f"{a} {random.choice(V)} {b} {random.choice(F)}")
+            text = " ".join(s) + " Ministers from both sides were expected to meet again next week."
+        out.write(json.dumps({"id": f"b{i}", "date": day.isoformat(), "source": random.choice(outlets),
+                              "url": f"https://news.example/{i}", "title": text[:70], "text": text}) + "\n")
+PY
+fi
+ls -l "$NEWS" | awk '{printf "news lines: %s (%.0f MB)\n", $NF, $5/1e6}'
+if [ ! -s "$STORE" ]; then
+    "$DYAD" ingest --stats --db "$STORE" "$NEWS" 2>&1 | sed 's/^/ingest: /'
+fi
+"$DYAD" query --db "$STORE" totals --format csv | tail -1 | \
+    awk -F, '{printf "store: %s articles, %s copies, %s mentions, %s events\n", $1, $2, $3, $4}'
+ls -l "$STORE" | awk '{printf "store size: %.0f MB\n", $5/1e6}'
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "bench: wrk not installed (sh scripts/setup.sh --test); no load test" >&2
+else
+    "$DYAD" serve --db "$STORE" --port 0 --quiet > "$OUT/serve.url" 2>/dev/null &
+    SERVE_PID=$!
+    for i in $(seq 1 100); do [ -s "$OUT/serve.url" ] && break; sleep 0.1; done
+    URL=$(head -1 "$OUT/serve.url")
+    # dashboard: what the dashboard asks for, 4 in 5 times about one of a
+    # dozen dyads in the news, else any of 900 (answers are remembered until
+    # the store changes, so the news of the day is served from memory);
+    # varied: a new filter every request (dyad, months, page), so every
+    # answer is a query against the 1M-event store
+    for mix in dashboard varied; do
+        cat > "$OUT/wrk-$mix.lua" <<LUA
+local C = {"USA","RUS","CHN","UKR","FRA","DEU","IRN","ISR","TUR","IND","PAK","JPN","BRA","EGY","QAT",
+           "SAU","SYR","IRQ","POL","BLR","PRK","KOR","NGA","KEN","MEX","CAN","GBR","ITA","ESP","ETH"}
+local P = {"series?by=week&", "events?limit=25&", "countries?", "dyads?limit=8&", "places?"}
+local varied = "$mix" == "varied"
+local n = 0
+setup = function(thread) thread:set("seed", math.random(1, 1000000)) end
+init = function() math.randomseed(seed or 1) end
+request = function()
+  n = n + 1
+  local a, b = C[math.random(#C)], C[math.random(#C)]
+  if not varied and math.random() < 0.8 then a, b = C[math.random(4)], C[math.random(3) + 1] end
+  local q = "/api/" .. P[math.random(#P)] .. "factual=1&dyad=" .. a .. "," .. b
+  if varied then
+    local m = math.random(1, 12)
+    q = q .. string.format("&from=%d-%02d-01&to=%d-%02d-28&offset=%d", 2023 + (n % 2), m, 2023 + (n % 2),
+                           math.random(m, 12), math.random(0, 3))
+  end
+  return wrk.format("GET", q)
+end
+LUA
+        echo "== wrk, 10 s, 1 thread, 8 connections, $mix mix (wrk shares the machine's cores)"
+        wrk -t1 -c8 -d10s --latency -s "$OUT/wrk-$mix.lua" "$URL" > "$OUT/wrk-$mix.txt" 2>&1 || true
+        awk '/Requests\/sec/ {rps=$2} /^ +99%/ {p99=$2} /^ +50%/ {p50=$2}
+             /Non-2xx/ {bad=$NF} /Socket errors/ {sock=$0} /requests in/ {n=$1}
+             END {printf "%s requests: %s requests/s, p50 %s, p99 %s, non-2xx %s%s\n", n, rps, p50, p99,
+                  bad ? bad : 0, sock ? ", " sock : ", no socket errors"}' "$OUT/wrk-$mix.txt"
+    done
+    kill "$SERVE_PID"
+    wait "$SERVE_PID" 2>/dev/null || true
+fi

@@ -116,26 +116,34 @@ static const char schema_rest[] =
  * stored articles and in their copies). Runs inside the transaction that
  * dirtied them, so committed counts are always right. CROSS JOIN keeps the
  * join order (dirty groups first): without statistics SQLite may otherwise
- * scan every event at every commit. */
+ * scan every event at every commit. Only groups whose counts changed are
+ * written (the counts are in five covering indexes); a new group starts at
+ * 1/1/1, which is what most stay at. */
 #define REGROUP_SQL                                                                            \
-    "UPDATE event_groups SET num_mentions = s.n, num_articles = s.na, num_sources = s.ns,"     \
-    " first_event = s.first, dirty = 0 FROM ("                                                 \
+    "UPDATE event_groups SET num_mentions = s.n, num_articles = s.na, num_sources = s.ns FROM ("  \
     " SELECT grp, count(*) AS n, count(DISTINCT doc) AS na,"                                   \
-    "  count(DISTINCT CASE WHEN coalesce(outlet, '') <> '' THEN outlet ELSE '#' || doc END) AS ns," \
-    "  min(ev) AS first FROM ("                                                                \
-    "  SELECT e.grp AS grp, e.rowid AS ev, e.article AS doc, a.source AS outlet"               \
+    "  count(DISTINCT CASE WHEN coalesce(outlet, '') <> '' THEN outlet ELSE '#' || doc END) AS ns" \
+    "  FROM ("                                                                                 \
+    "  SELECT e.grp AS grp, e.article AS doc, a.source AS outlet"                              \
     "   FROM event_groups d CROSS JOIN events e ON e.grp = d.id JOIN articles a ON a.rowid = e.article" \
     "   WHERE d.dirty = 1"                                                                     \
     "  UNION ALL"                                                                              \
-    "  SELECT e.grp, e.rowid, -c.rowid, c.source"                                              \
+    "  SELECT e.grp, -c.rowid, c.source"                                                       \
     "   FROM event_groups d CROSS JOIN events e ON e.grp = d.id JOIN copies c ON c.article = e.article" \
     "   WHERE d.dirty = 1"                                                                     \
-    " ) GROUP BY grp) AS s WHERE event_groups.id = s.grp"
+    " ) GROUP BY grp) AS s WHERE event_groups.id = s.grp"                                      \
+    " AND (event_groups.num_mentions, event_groups.num_articles, event_groups.num_sources)"   \
+    " IS NOT (s.n, s.na, s.ns)"
+
+/* Then the first mention of each, and the groups are clean. */
+#define UNDIRTY_SQL                                                                            \
+    "UPDATE event_groups SET first_event = (SELECT min(rowid) FROM events WHERE grp = event_groups.id),"  \
+    " dirty = 0 WHERE dirty = 1"
 
 /* The statements, prepared once; indexes into sto_db.st. */
 enum {
     ST_BEGIN, ST_COMMIT, ST_ARTICLE, ST_SENTENCE, ST_EVENT, ST_ACTOR, ST_META, ST_NOISE,
-    ST_GROUP, ST_REGROUP, ST_FIND_ID, ST_FIND_HASH, ST_COPY, ST_DIRTY_ARTICLE, ST_PLACE,
+    ST_GROUP, ST_REGROUP, ST_UNDIRTY, ST_FIND_ID, ST_FIND_HASH, ST_COPY, ST_DIRTY_ARTICLE, ST_PLACE,
     ST_QUOTATION, ST_COUNT
 };
 
@@ -154,10 +162,12 @@ static const char *const statements[ST_COUNT] = {
     [ST_META] = "UPDATE articles SET byline = ?, dateline = ? WHERE rowid = ?",
     [ST_NOISE] = "INSERT INTO noise(article, kind, start, \"end\", text) VALUES(?,?,?,?,?)",
     [ST_GROUP] = "INSERT INTO event_groups(date, source, target, code, negated, conditional, future,"
-                 " hedged, root, quad, goldstein, plover, dirty) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,1)"
+                 " hedged, root, quad, goldstein, plover, num_mentions, num_sources, num_articles, dirty)"
+                 " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,1,1,1,1)"
                  " ON CONFLICT(date, source, target, code, negated, conditional, future, hedged)"
                  " DO UPDATE SET dirty = 1 RETURNING id",
     [ST_REGROUP] = REGROUP_SQL,
+    [ST_UNDIRTY] = UNDIRTY_SQL,
     [ST_FIND_ID] = "SELECT rowid FROM articles WHERE id = ?1"
                    " UNION ALL SELECT article FROM copies WHERE id = ?1 LIMIT 1",
     [ST_FIND_HASH] = "SELECT rowid FROM articles WHERE content_hash = ? AND"
@@ -310,7 +320,7 @@ static int upgrade(sqlite3 *db, int version, char **msg)
             " AND g.source = events.source AND g.target = events.target AND g.code = events.code"
             " AND g.negated = events.negated AND g.conditional = events.conditional"
             " AND g.future = events.future AND g.hedged = events.hedged) WHERE grp IS NULL;"
-            REGROUP_SQL ";"
+            REGROUP_SQL ";" UNDIRTY_SQL ";"
             "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
         ok = sqlite3_exec(db, backfill, NULL, NULL, msg) == SQLITE_OK;
     }
@@ -416,10 +426,16 @@ int sto_begin(sto_db *db)
     return 0;
 }
 
+/* Counts, then first mentions, of the groups touched since the last time. */
+static int regroup(sto_db *db)
+{
+    return run(db->st[ST_REGROUP]) || run(db->st[ST_UNDIRTY]) ? -1 : 0;
+}
+
 int sto_commit(sto_db *db)
 {
     if (!db->in_tx) return 0;
-    if (run(db->st[ST_REGROUP]) || run(db->st[ST_COMMIT])) return -1;
+    if (regroup(db) || run(db->st[ST_COMMIT])) return -1;
     db->in_tx = 0;
     db->pending = 0;
     return 0;
@@ -429,7 +445,7 @@ int sto_commit(sto_db *db)
  * the counts a reader sees are right. */
 static int regroup_if_autocommit(sto_db *db)
 {
-    return db->in_tx ? 0 : run(db->st[ST_REGROUP]);
+    return db->in_tx ? 0 : regroup(db);
 }
 
 /* FNV-1a 64: cheap, stable, enough to spot the same text under two ids. */
