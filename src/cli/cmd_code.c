@@ -45,21 +45,6 @@ static const char usage[] =
     "reported with its position and skipped; the summary line counts them);\n"
     "2 usage error or nothing could be read.\n";
 
-/* Store one coded article: 0 stored, 1 already there (skipped), -1 error. */
-static int store_result(sto_db *db, const dyad_article *a, const dyad_result *r)
-{
-    int64_t id = sto_article(db, a, r->text);
-    if (id == 0) return 1;
-    if (id < 0) return -1;
-    if ((r->byline[0] || r->dateline[0]) && sto_article_meta(db, id, r->byline, r->dateline)) return -1;
-    for (uint32_t i = 0; i < r->nnoise; i++)
-        if (sto_noise(db, id, r->noise[i].kind, a->text, a->len, r->noise[i].span)) return -1;
-    for (uint32_t i = 0; i < r->nsentences; i++)
-        if (sto_sentence(db, id, i, r->text, r->len, r->sentences[i])) return -1;
-    for (uint32_t i = 0; i < r->nevents; i++)
-        if (sto_event(db, id, a, r->text, &r->events[i]) < 0) return -1;
-    return 0;
-}
 
 /* What the per-article handler needs. */
 typedef struct code_ctx {
@@ -85,7 +70,7 @@ static void handle_article(void *ctx, const dyad_article *a, const dyad_result *
                 a->line ? ":" : "", a->line, res->nbad_utf8);
     }
     if (c->db) {
-        int rc = store_result(c->db, a, res);
+        int rc = sto_result(c->db, a, res);
         if (rc > 0) c->skipped_dup++;
         else if (rc < 0) {
             pl_progress_clear();
