@@ -17,8 +17,8 @@ int cli_date(const char *s);
 /* Does argv[i] equal one of the names (e.g. "-h", "--help")? */
 int cli_is(const char *arg, const char *a, const char *b);
 
-/* Dictionary options shared by the commands that code (ingest; code can
- * use them too): --dict, --options, --no-default-dict, --no-modality. */
+/* Dictionary options shared by the commands that code (code, ingest):
+ * --dict, --options, --no-default-dict, --no-modality (engine_opts.c). */
 #define CLI_MAX_DICTS 64
 typedef struct cli_engine_opts {
     const char *dicts[CLI_MAX_DICTS]; /* --dict files, in order */

@@ -92,16 +92,18 @@ int cmd_code(int argc, char **argv)
 {
     const char *files[1024];
     int nfiles = 0;
-    const char *dicts[64];
-    int ndicts = 0;
-    const char *db_path = NULL, *options = NULL;
+    cli_engine_opts eo = {.defaults = 1, .modality = 1};
+    const char *db_path = NULL;
     int per_article = 0;  /* --articles */
-    int default_date = 0, quiet = 0, defaults = 1, modality = 1, stats = 0, threads = pl_default_threads();
+    int default_date = 0, quiet = 0, stats = 0, threads = pl_default_threads();
     rd_format fmt = RD_AUTO;
     out_format ofmt = OUT_JSONL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;
+        int used = cli_engine_arg(&eo, argc, argv, &i);
+        if (used < 0) return 2;
+        if (used) continue;
         if (cli_is(a, "-h", "--help")) { fputs(usage, stdout); return 0; }
         else if (cli_is(a, "--date", NULL) && more) {
             default_date = cli_date(argv[++i]);
@@ -113,10 +115,6 @@ int cmd_code(int argc, char **argv)
             ofmt = out_format_parse(argv[++i]);
             if (ofmt == OUT_NFORMATS) { fprintf(stderr, "dyad code: unknown --out '%s'\n", argv[i]); return 2; }
         } else if (cli_is(a, "--db", NULL) && more) db_path = argv[++i];
-        else if (cli_is(a, "--dict", NULL) && more) { if (ndicts < 64) dicts[ndicts++] = argv[++i]; }
-        else if (cli_is(a, "--options", NULL) && more) options = argv[++i];
-        else if (cli_is(a, "--no-default-dict", NULL)) defaults = 0;
-        else if (cli_is(a, "--no-modality", NULL)) modality = 0;
         else if (cli_is(a, "--articles", NULL)) per_article = 1;
         else if (cli_is(a, "--quiet", "-q")) quiet = 1;
         else if (cli_is(a, "--stats", NULL)) stats = 1;
@@ -133,34 +131,8 @@ int cmd_code(int argc, char **argv)
 
     struct timespec t0, t1, t2;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    dyad_engine *eng = dyad_engine_new();
-    dyad_engine_modality(eng, modality);
-    if (defaults && dyad_engine_load_default(eng, NULL) < 0)
-        fprintf(stderr, "dyad code: dyad's own dictionaries not found (set DYAD_DATA); going on without them\n");
-    for (int i = 0; i < ndicts; i++)
-        if (dyad_engine_load(eng, dicts[i]) < 0) { fprintf(stderr, "dyad code: cannot read dictionary %s\n", dicts[i]); return 2; }
-    if (options) {
-        FILE *f = fopen(options, "r");
-        if (!f) { fprintf(stderr, "dyad code: cannot read options %s\n", options); return 2; }
-        char line[1024];
-        while (fgets(line, sizeof line, f)) dyad_engine_option(eng, line);
-        fclose(f);
-    }
-    dyad_engine_ready(eng);
-    unsigned nmsg;
-    const char *msgs = dyad_engine_messages(eng, &nmsg);
-    if (nmsg) {
-        /* The first few problems, then a count: big public dictionaries have dozens. */
-        const char *m = msgs;
-        for (unsigned i = 0; i < 10 && *m; i++) {
-            const char *nl = strchr(m, '\n');
-            size_t n = nl ? (size_t)(nl - m + 1) : strlen(m);
-            fwrite(m, 1, n, stderr);
-            m += n;
-        }
-        if (nmsg > 10)
-            fprintf(stderr, "dyad: ... %u dictionary problems in all; 'dyad dict check FILE' lists them\n", nmsg);
-    }
+    dyad_engine *eng = cli_engine(&eo, "code");
+    if (!eng) return 2;
 
     sto_db *db = NULL;
     if (db_path) {
