@@ -4,27 +4,8 @@
 #include "input/reader.h"
 #include <stdio.h>
 
-static int html_next(rd_reader *r, dyad_article *out, rd_error *err)
-{
-    if (r->text_done) return 0;
-    r->text_done = 1;
-    const char *p;
-    size_t n;
-    int rc = rd_stream_all(&r->s, &p, &n);
-    if (rc == -2)
-        return rd_fail(r, err, 0, "input longer than %zu bytes (%zu), skipped", r->opt.max_record, n);
-    /* A broken stream (-1) leaves what came before it: a cut page is still
-     * worth extracting; rd_next reports the break afterwards. */
-    if (rd_blank(p, n)) return 0;
-    *out = (dyad_article){
-        .id = r->origin, .url = "", .source = "", .title = "",
-        .date = r->opt.default_date, .text = p, .len = n,
-        .origin = r->origin, .line = 0,
-    };
-    return 1;
-}
-
-const rd_format_ops rd_html_ops = {"html", html_next, 1};
+/* A page is read whole, like a text; the workers extract its article. */
+const rd_format_ops rd_html_ops = {"html", rd_whole_input, 1};
 
 int rd_page_article(rd_html *x, const dyad_article *page, const char *charset, size_t max_article,
                     dyad_article *out, rd_error *err)

@@ -46,6 +46,9 @@ extern const rd_format_ops rd_text_ops, rd_jsonl_ops, rd_html_ops, rd_warc_ops;
 /* Is s[0..n) blank (spaces, tabs, CR, LF)? */
 int rd_blank(const char *s, size_t n);
 
+/* The whole input as one article (RD_TEXT, and RD_HTML before extraction). */
+int rd_whole_input(rd_reader *r, dyad_article *out, rd_error *err);
+
 /* Fill err (if any) for a bad record at `line`; returns -1. */
 int rd_fail(const rd_reader *r, rd_error *err, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -1,7 +1,7 @@
 /* text.c: RD_TEXT, the whole input as one article. */
 #include "input/reader.h"
 
-static int text_next(rd_reader *r, dyad_article *out, rd_error *err)
+int rd_whole_input(rd_reader *r, dyad_article *out, rd_error *err)
 {
     if (r->text_done) return 0;
     r->text_done = 1;
@@ -10,8 +10,8 @@ static int text_next(rd_reader *r, dyad_article *out, rd_error *err)
     int rc = rd_stream_all(&r->s, &p, &n);
     if (rc == -2)
         return rd_fail(r, err, 0, "input longer than %zu bytes (%zu), skipped", r->opt.max_record, n);
-    /* On a broken stream (-1) the text read so far is still an article;
-     * rd_next reports the break on the following call. */
+    /* On a broken stream (-1) what was read is still an article (a cut
+     * page is still worth extracting); rd_next reports the break after. */
     if (rd_blank(p, n)) return 0;
     *out = (dyad_article){
         .id = r->origin, .url = "", .source = "", .title = "",
@@ -21,4 +21,4 @@ static int text_next(rd_reader *r, dyad_article *out, rd_error *err)
     return 1;
 }
 
-const rd_format_ops rd_text_ops = {"text", text_next, 0};
+const rd_format_ops rd_text_ops = {"text", rd_whole_input, 0};
