@@ -489,7 +489,7 @@ static void find_actors(sent *S)
                 apply_agent(S, a, i);
                 a->end = (int16_t)word_end(S, j);
                 if (via_prep) a->lead_agent = (int16_t)i;
-            } else if (!S->o->require_dyad) {
+            } else if (!S->o->require_dyad || S->o->anonymous_agents) {
                 /* PETRARCH's anonymous agent: "a senior official" -> "---GOV". */
                 a->core = (int16_t)i;
                 const char *ag = phrase_code(S, i);

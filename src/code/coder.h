@@ -43,6 +43,8 @@ typedef struct cod_options {
     int untargeted;              /* an explicit pattern with a source but no target codes target "---" */
     int require_dyad;            /* 1: an event needs a source and a target; 0 (PETRARCH's switch):
                                     missing ones are coded "---" and lone agents as "---GOV" */
+    int anonymous_agents;        /* a lone agent is an actor of unknown country: "students" -> "---EDU"
+                                    (PETRARCH's convention; off in news mode, where it steals subjects) */
     int say_subordinate;         /* a verb root coded 010 acts as a verb of saying (TABARI's "023?") */
     int max_events;              /* cap per sentence */
     struct buf *trace;           /* when set, each step is explained here (dyad explain) */

@@ -98,6 +98,7 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
     cod_options_news(&o);
     o.modality = 0; /* the suite codes plain events; flags would not change them */
     o.untargeted = 0;
+    o.anonymous_agents = 1; /* PETRARCH codes a lone agent as "---GOV", "---EDU" */
     arena ar;
     arena_init(&ar, 1 << 16);
     eval_cats cats = {0};
