@@ -58,6 +58,7 @@ typedef struct sent {
     int allcaps;             /* the text is all upper case: no capital-letter nouns */
     int discard, complex;    /* a ### or +++ phrase was seen */
     int date;                /* yyyymmdd for date-restricted codes */
+    int alone;               /* an actor to be taken without its compound (greedy source), NO if none */
     uint32_t *ids;           /* every lexicon string some word could match (open addressing, 0 = empty) */
     uint32_t ids_mask;
     cw w[MAX_WORDS];
@@ -906,6 +907,7 @@ typedef struct pending {
     int passive;
     int self_compound;    /* no target: the compound source acts on itself, in order */
     int untargeted;       /* coded with target "---" (news mode, explicit patterns only) */
+    int source_alone;     /* the source is one member of its compound, not the whole */
 } pending;
 
 static dyad_span word_span(const sent *S, int from, int to)
@@ -933,7 +935,7 @@ static dyad_event *new_event(cod_out *out, arena *ar)
 static int members(const sent *S, int ai, int *out)
 {
     if (ai == NO) return 0;
-    if (S->a[ai].group == NO) { out[0] = ai; return 1; }
+    if (S->a[ai].group == NO || ai == S->alone) { out[0] = ai; return 1; }
     int n = 0;
     for (int i = 0; i < S->na && n < MAX_ACTORS; i++) if (S->a[i].group == S->a[ai].group) out[n++] = i;
     return n;
@@ -1007,7 +1009,8 @@ static void emit(emit_ctx *E, const pending *pd)
                     }
         return;
     } else {
-        ns = members(S, pd->source, src);
+        if (pd->source_alone) { src[0] = pd->source; ns = 1; }
+        else ns = members(S, pd->source, src);
         nt = members(S, pd->target, tgt);
     }
     const char *dsrc = ns ? NULL : o->default_source[0] ? o->default_source : pd->untargeted ? "---" : NULL;
@@ -1047,7 +1050,7 @@ static int first_actor_between(const sent *S, int from, int to, int skip_codes_o
                 if (!found) same = 0;
             }
             if (same) continue;
-            if (a->group != NO && a->group == S->a[skip_codes_of].group) continue;
+            if (a->group != NO && a->group == S->a[skip_codes_of].group && skip_codes_of != S->alone) continue;
         }
         return i;
     }
@@ -1130,6 +1133,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
 {
     sent *S = arena_alloc(ar, sizeof *S);
     memset(S, 0, offsetof(sent, w));
+    S->alone = NO;
     S->lx = lx; S->o = o; S->doc = doc; S->date = date;
     const txt_sentence *ts = &doc->sent[s];
     out->status = COD_OK;
@@ -1206,7 +1210,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             while (lo > clause_lo && S->w[act[lo - 1]].type != W_COMMA) lo--;
             while (hi < clause_hi && S->w[act[hi + 1]].type != W_COMMA) hi++;
             const lex_verb *v = &lx->verbs[lx->phrases[x->phrase].verb];
-            pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0};
+            pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0, 0};
             int designated = 0, source_carried = 0;
             uint32_t ncand = candidate_patterns(S, v, cand, MAX_CANDIDATES);
             for (uint32_t c = 0; c < ncand; c++) {
@@ -1254,10 +1258,15 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     if (before == NO && clause_source != NO) { before = clause_source; source_carried = 1; }
                     /* TABARI is greedy: with no actor before the verb it looks after
                      * it, unless a default source is to take that place (PRIOR). */
-                    if (before == NO && !(o->default_source_prior && o->default_source[0]))
+                    if (before == NO && !(o->default_source_prior && o->default_source[0])) {
                         before = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.target);
+                        /* A source taken from after the verb is that actor alone, not
+                         * its compound: the next member can be the target (TABARI). */
+                        if (before != NO && S->a[before].group != NO) pd.source_alone = 1;
+                    }
                     pd.source = before;
                 }
+                S->alone = pd.source_alone ? pd.source : NO;
                 if (pd.target == NO) {
                     int after = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.source);
                     if (after != NO && pd.source != NO && S->a[after].start < S->a[pd.source].start &&
@@ -1276,6 +1285,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     }
                     pd.target = after;
                 }
+                S->alone = NO;
                 if (!designated && passive_at(S, act, na, q, vend)) {
                     int t = pd.source; pd.source = pd.target; pd.target = t;
                     pd.passive = 1;
