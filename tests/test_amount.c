@@ -1,21 +1,12 @@
 /* test_amount.c: numbers with what they count. */
 #include "test.h"
+#include "coded.h"
 #include "dyad.h"
 #include "amount/amount.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct issue5_coded {
-    char *text;
-    dyad_worker *w;
-    dyad_result r;
-    dyad_article a;
-} issue5_coded;
-int issue5_code(issue5_coded *c, const char *text, int date);
-int issue5_seed(issue5_coded *c);
-void issue5_free(issue5_coded *c);
-const char *issue5_span(const issue5_coded *c, dyad_span s);
 
 /* The amount whose words are exactly `text`, or NULL. */
 static const dyad_amount *amount(const issue5_coded *c, const char *text)

@@ -1,7 +1,8 @@
 /* test_articles.c: the per-article record (out_article, `dyad code
  * --articles`), and the coding helpers the tests of entities, places,
- * quotations and amounts share (declared again where they are used). */
+ * quotations and amounts share (declared in coded.h). */
 #include "test.h"
+#include "coded.h"
 #include "dyad.h"
 #include "output/output.h"
 #include <jansson.h>
@@ -24,13 +25,6 @@ dyad_engine *issue5_engine(void)
     return shared_engine;
 }
 
-/* A coded text: the worker owns the result until issue5_free. */
-typedef struct issue5_coded {
-    char *text;          /* the article text (malloc'ed) */
-    dyad_worker *w;      /* its worker */
-    dyad_result r;       /* what dyad_code made of it */
-    dyad_article a;      /* the article */
-} issue5_coded;
 
 /* Code text (copied) as an article of date yyyymmdd; 0 when dyad's
  * dictionaries are missing. */

@@ -1,22 +1,13 @@
 /* test_entity.c: people, organisations and places named; entity recognition
  * measured on Wikigold and MEANTIME (floors, skipped when the data is absent). */
 #include "test.h"
+#include "coded.h"
 #include "dyad.h"
 #include "entity/entity.h"
 #include "eval/eval.h"
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct issue5_coded {
-    char *text;
-    dyad_worker *w;
-    dyad_result r;
-    dyad_article a;
-} issue5_coded;
-int issue5_code(issue5_coded *c, const char *text, int date);
-int issue5_seed(issue5_coded *c);
-void issue5_free(issue5_coded *c);
-const char *issue5_span(const issue5_coded *c, dyad_span s);
 
 static const dyad_entity *entity(const issue5_coded *c, const char *name)
 {

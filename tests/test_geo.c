@@ -1,21 +1,12 @@
 /* test_geo.c: the gazetteer, places named in text, and each event's place. */
 #include "test.h"
+#include "coded.h"
 #include "dyad.h"
 #include "geo/geo.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct issue5_coded {
-    char *text;
-    dyad_worker *w;
-    dyad_result r;
-    dyad_article a;
-} issue5_coded;
-int issue5_code(issue5_coded *c, const char *text, int date);
-int issue5_seed(issue5_coded *c);
-void issue5_free(issue5_coded *c);
-const char *issue5_span(const issue5_coded *c, dyad_span s);
 
 /* The place whose expression is exactly `text`, or NULL. */
 static const dyad_place *place(const issue5_coded *c, const char *text)

@@ -2,6 +2,7 @@
  * with dyad's own dictionaries from sentences written here. A negated or
  * conditional event must carry its flag, never come out plain. */
 #include "test.h"
+#include "coded.h"
 #include "dyad.h"
 #include <string.h>
 
@@ -23,20 +24,9 @@ static const modal_case cases[] = {
     {"Ukraine allegedly attacked Russian border posts.", "UKR", "19", "RUS", 0, 0, 0, 1},
 };
 
-static dyad_engine *engine(void)
-{
-    static dyad_engine *e;
-    if (!e) {
-        e = dyad_engine_new();
-        if (dyad_engine_load_default(e, NULL) <= 0) return NULL;
-        dyad_engine_ready(e);
-    }
-    return e;
-}
-
 TEST(modality_flags_on_own_sentences)
 {
-    dyad_engine *e = engine();
+    dyad_engine *e = issue5_engine();
     REQUIRE(e);
     dyad_worker *w = dyad_worker_new(e);
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
@@ -63,20 +53,11 @@ TEST(modality_flags_on_own_sentences)
 /* The seed article's conditional threats are flagged conditional. */
 TEST(modality_seed_conditional_threats)
 {
-    const char *path = test_shared_path("seed/lukashenko-interview.txt");
-    if (!path) SKIP("../shared/seed/lukashenko-interview.txt absent");
-    dyad_engine *e = engine();
-    REQUIRE(e);
-    FILE *f = fopen(path, "rb");
-    REQUIRE(f);
-    static char text[1 << 16];
-    size_t len = fread(text, 1, sizeof text - 1, f);
-    text[len] = 0;
-    fclose(f);
-    dyad_worker *w = dyad_worker_new(e);
-    dyad_article a = {"seed", "", "", "", 20240816, text, len, path, 0};
-    dyad_result r;
-    dyad_code(w, &a, &r);
+    if (!test_shared_path("seed/lukashenko-interview.txt")) SKIP("../shared/seed/lukashenko-interview.txt absent");
+    issue5_coded c;
+    REQUIRE(issue5_seed(&c));
+    const char *text = c.text;
+    const dyad_result r = c.r;
     static const char *const anchors[] = {"did provoke Belarus", "would \xe2\x80\x9csupport us\xe2\x80\x9d"};
     for (size_t k = 0; k < sizeof anchors / sizeof *anchors; k++) {
         const char *at = strstr(text, anchors[k]);
@@ -91,5 +72,5 @@ TEST(modality_seed_conditional_threats)
         }
         CHECK(seen);
     }
-    dyad_worker_free(w);
+    issue5_free(&c);
 }

@@ -1,22 +1,13 @@
 /* test_quote.c: quotations and their speakers -- on small texts written for
  * these tests, and on the seed article (read from ../shared at test time). */
 #include "test.h"
+#include "coded.h"
 #include "dyad.h"
 #include "quote/quote.h"
 #include <stdlib.h>
 #include <string.h>
 
 /* Shared coding helpers (tests/test_articles.c). */
-typedef struct issue5_coded {
-    char *text;
-    dyad_worker *w;
-    dyad_result r;
-    dyad_article a;
-} issue5_coded;
-int issue5_code(issue5_coded *c, const char *text, int date);
-int issue5_seed(issue5_coded *c);
-void issue5_free(issue5_coded *c);
-const char *issue5_span(const issue5_coded *c, dyad_span s);
 
 /* The quotation of this kind whose text starts with `start`, or NULL. */
 static const dyad_quote *find(const issue5_coded *c, int kind, const char *start)

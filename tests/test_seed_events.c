@@ -5,6 +5,7 @@
  * is found in the sentence that holds its anchor text; two items of one
  * sentence need two events. */
 #include "test.h"
+#include "coded.h"
 #include "dyad.h"
 #include <stdlib.h>
 #include <string.h>
@@ -52,21 +53,11 @@ static int root_in(const char *code, const char *roots)
 
 TEST(seed_human_coded_events)
 {
-    const char *path = test_shared_path("seed/lukashenko-interview.txt");
-    if (!path) SKIP("../shared/seed/lukashenko-interview.txt absent");
-    FILE *f = fopen(path, "rb");
-    REQUIRE(f);
-    char *text = malloc(1 << 16);
-    size_t len = fread(text, 1, (1 << 16) - 1, f);
-    text[len] = 0;
-    fclose(f);
-    dyad_engine *e = dyad_engine_new();
-    REQUIRE(dyad_engine_load_default(e, NULL) > 0);
-    dyad_engine_ready(e);
-    dyad_worker *w = dyad_worker_new(e);
-    dyad_article a = {"seed", "", "", "", 20240816, text, len, path, 0};
-    dyad_result r;
-    dyad_code(w, &a, &r);
+    if (!test_shared_path("seed/lukashenko-interview.txt")) SKIP("../shared/seed/lukashenko-interview.txt absent");
+    issue5_coded c;
+    REQUIRE(issue5_seed(&c));
+    const char *text = c.text;
+    const dyad_result r = c.r;
     char *used = calloc(r.nevents + 1, 1);
     int found = 0;
     size_t nitems = sizeof items / sizeof *items;
@@ -102,7 +93,5 @@ TEST(seed_human_coded_events)
      * here, so 18 of these 23. */
     CHECK(found >= 18);
     free(used);
-    dyad_worker_free(w);
-    dyad_engine_free(e);
-    free(text);
+    issue5_free(&c);
 }
