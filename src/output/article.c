@@ -52,22 +52,6 @@ static void date_json(buf *b, int date)
     else buf_printf(b, "\"%04d-%02d-%02d\"", date / 10000, date / 100 % 100, date % 100);
 }
 
-static void geo_json(buf *b, const dyad_geo *g)
-{
-    if (g->type == DYAD_GEO_NONE) { buf_adds(b, "null"); return; }
-    buf_printf(b, "{\"type\":%d,\"name\":", g->type);
-    str_or_null(b, g->name);
-    buf_adds(b, ",\"country\":");
-    str_or_null(b, g->country);
-    buf_adds(b, ",\"adm1\":");
-    str_or_null(b, g->adm1);
-    buf_adds(b, ",\"lat\":");
-    num_or_null(b, g->lat);
-    buf_adds(b, ",\"lon\":");
-    num_or_null(b, g->lon);
-    buf_addc(b, '}');
-}
-
 /* Entities of one kind, their mentions with them. */
 static void entities_json(buf *b, const dyad_result *r, int kind)
 {
@@ -160,7 +144,7 @@ void out_article_json(buf *b, const dyad_article *a, const dyad_result *r)
         buf_adds(b, ",\"border_with\":");
         str_or_null(b, p->border_with);
         buf_adds(b, ",\"geo\":");
-        geo_json(b, &p->geo);
+        out_geo_json(b, &p->geo);
         buf_addc(b, '}');
     }
 
@@ -228,7 +212,7 @@ void out_article_json(buf *b, const dyad_article *a, const dyad_result *r)
         /* the event object with its place: one event serializer, extended */
         b->len--;
         buf_adds(b, ",\"geo\":");
-        geo_json(b, &e->geo);
+        out_geo_json(b, &e->geo);
         buf_adds(b, ",\"geo_text\":");
         if (e->geo_span.end) text_of(b, r, e->geo_span);
         else buf_adds(b, "null");

@@ -1,6 +1,7 @@
 /* output.c: JSONL and TSV event writers (see output.h). */
 #include "output/output.h"
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 struct out_writer {
@@ -104,6 +105,37 @@ static void span_field(buf *b, const char *k, const dyad_article *a, const char 
     out_json_text(b, p, n);
 }
 
+/* A string, or null when empty. */
+static void str_or_null(buf *b, const char *s, size_t cap)
+{
+    size_t n = s ? strnlen(s, cap) : 0;
+    if (!n) buf_adds(b, "null");
+    else out_json_text(b, s, n);
+}
+
+/* A coordinate, or null when unknown. */
+static void coord(buf *b, double v)
+{
+    if (isnan(v) || isinf(v)) buf_adds(b, "null");
+    else buf_printf(b, "%.4f", v);
+}
+
+void out_geo_json(buf *b, const dyad_geo *g)
+{
+    if (g->type == DYAD_GEO_NONE) { buf_adds(b, "null"); return; }
+    buf_printf(b, "{\"type\":%d,\"name\":", g->type);
+    str_or_null(b, g->name, (size_t)-1);
+    buf_adds(b, ",\"country\":");
+    str_or_null(b, g->country, sizeof g->country);
+    buf_adds(b, ",\"adm1\":");
+    str_or_null(b, g->adm1, sizeof g->adm1);
+    buf_adds(b, ",\"lat\":");
+    coord(b, g->lat);
+    buf_adds(b, ",\"lon\":");
+    coord(b, g->lon);
+    buf_addc(b, '}');
+}
+
 void out_event_json(buf *b, const dyad_article *a, const char *text, const dyad_event *e)
 {
     const dyad_cameo *c = dyad_cameo_lookup(e->code);
@@ -154,17 +186,8 @@ void out_event_json(buf *b, const dyad_article *a, const char *text, const dyad_
     if (e->geo.type != DYAD_GEO_NONE) {
         /* the place of the event's clause, GDELT style */
         key(b, "place");
-        buf_printf(b, "{\"type\":%d", e->geo.type);
-        key(b, "name");
-        json_cstr(b, e->geo.name ? e->geo.name : "", (size_t)-1);
-        key(b, "country");
-        json_cstr(b, e->geo.country, sizeof e->geo.country);
-        key(b, "adm1");
-        json_cstr(b, e->geo.adm1, sizeof e->geo.adm1);
-        if (e->geo.lat == e->geo.lat && e->geo.lon == e->geo.lon) /* not NAN */
-            buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", e->geo.lat, e->geo.lon);
-        span_field(b, "text", a, text, e->geo_span);
-        buf_addc(b, '}');
+        out_geo_json(b, &e->geo);
+        span_field(b, "place_text", a, text, e->geo_span);
     }
     key(b, "spans");
     out_spans_json(b, e);

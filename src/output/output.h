@@ -11,13 +11,13 @@
  *   doc sentence date [date_source [date_value date_text]] source
  *   source_text target target_text code root name quad goldstein plover
  *   negated conditional future hedged reported pattern pattern_origin
- *   [place{type,name,country,adm1,lat,lon,text}]
+ *   [place{type,name,country,adm1,lat,lon} place_text]
  *   spans{sentence,source,target,verb} verb_text sentence_text
  * sentence is 0-based; date is "yyyy-mm-dd" (the event's, else the
  * article's; null if neither); date_source says which ("text" with the
  * expression's TimeML value and words, or "publication"); place is the
- * place of the event's clause, GDELT style, when one was found (lat/lon
- * left out when unknown); root/name/quad/goldstein/plover come from
+ * place of the event's clause, GDELT style (out_geo_json), when one was
+ * found, and place_text the words that name it; root/name/quad/goldstein/plover come from
  * dyad_cameo_lookup and are null for a code it doesn't know; spans are
  * [start, end) byte offsets.
  * OUT_TSV, TABARI/PETRARCH layout:
@@ -55,6 +55,9 @@ const char *out_span_text(const char *text, size_t len, dyad_span s, size_t *n);
 void out_json_text(buf *b, const char *s, size_t n);
 /* {"sentence":[s,e],"source":[s,e],"target":[s,e],"verb":[s,e]} */
 void out_spans_json(buf *b, const dyad_event *e);
+/* A place, GDELT style: {type,name,country,adm1,lat,lon} with null for
+ * what is unknown; "null" for no place. Events and article records share it. */
+void out_geo_json(buf *b, const dyad_geo *g);
 /* The event's date, else the article's (0 = unknown). */
 int  out_event_date(const dyad_article *a, const dyad_event *e);
 /* One event as its JSON object (no newline), appended to b. */
