@@ -1,5 +1,6 @@
 /* test_input.c: the streaming readers (src/input), on fixtures made here. */
 #include "test.h"
+#include "reading.h"
 #include "input/input.h"
 #include "input/reader.h"
 #include "util/buf.h"
@@ -43,8 +44,8 @@ const char *test_tmp_file(const char *name, const void *data, size_t n)
     return p;
 }
 
-/* gzip data into b (one member). */
-static void gzip_into(buf *b, const char *data, size_t n)
+/* Append one gzip member holding data[0..n) to b. */
+void test_gzip_into(buf *b, const char *data, size_t n)
 {
     z_stream z = {0};
     deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
@@ -61,7 +62,7 @@ static void gzip_into(buf *b, const char *data, size_t n)
 
 /* Read everything; articles' ids joined by ',' into ids, errors as
  * "line:msg|" into errs. Returns the number of articles. */
-static int drain(rd_reader *r, buf *ids, buf *errs)
+int test_drain(rd_reader *r, buf *ids, buf *errs)
 {
     dyad_article a;
     rd_error e;
@@ -200,7 +201,7 @@ TEST(input_huge_line_skipped)
     buf ids, errs;
     buf_init(&ids);
     buf_init(&errs);
-    CHECK_INT(drain(r, &ids, &errs), 2);
+    CHECK_INT(test_drain(r, &ids, &errs), 2);
     CHECK_STR(ids.data, "g1,g2");
     CHECK(strstr(errs.data, "2:line longer than 1000 bytes (300022)") != NULL);
     CHECK(strstr(errs.data, "4:line longer than 1000 bytes (5009)") != NULL);
@@ -296,7 +297,7 @@ TEST(input_gzip_file_and_members)
 {
     buf gz;
     buf_init(&gz);
-    gzip_into(&gz, three, sizeof three - 1);
+    test_gzip_into(&gz, three, sizeof three - 1);
     const char *path = test_tmp_file("three.jsonl.gz", gz.data, gz.len);
     REQUIRE(path);
     rd_reader *r = rd_open(path, RD_AUTO, NULL, NULL);
@@ -305,23 +306,23 @@ TEST(input_gzip_file_and_members)
     buf ids, errs;
     buf_init(&ids);
     buf_init(&errs);
-    CHECK_INT(drain(r, &ids, &errs), 3);
+    CHECK_INT(test_drain(r, &ids, &errs), 3);
     CHECK_STR(ids.data, "z1,z2,z3");
     CHECK_INT(errs.len, 0);
     rd_close(r);
 
     /* two members back to back (cat a.gz b.gz), unhelpful name: sniffed */
-    gzip_into(&gz, three, sizeof three - 1);
+    test_gzip_into(&gz, three, sizeof three - 1);
     r = rd_open_mem(gz.data, gz.len, "feed.bin", RD_AUTO, NULL, NULL);
     REQUIRE(r);
     buf_clear(&ids);
-    CHECK_INT(drain(r, &ids, &errs), 6);
+    CHECK_INT(test_drain(r, &ids, &errs), 6);
     CHECK_INT(errs.len, 0);
     rd_close(r);
 
     /* gzip'ed plain text is one article, decompressed */
     buf_clear(&gz);
-    gzip_into(&gz, "Plain story.", 12);
+    test_gzip_into(&gz, "Plain story.", 12);
     r = rd_open_mem(gz.data, gz.len, "story.txt.gz", RD_AUTO, NULL, NULL);
     REQUIRE(r);
     dyad_article a;
@@ -347,7 +348,7 @@ TEST(input_gzip_truncated_keeps_what_was_read)
         for (int k = 0; k < 400; k++) { v = v * 1103515245u + 12345u; buf_addc(&plain, (char)('a' + (v >> 16) % 26)); }
         buf_adds(&plain, "\"}\n");
     }
-    gzip_into(&gz, plain.data, plain.len);
+    test_gzip_into(&gz, plain.data, plain.len);
     size_t cut = gz.len * 9 / 10;
     const char *path = test_tmp_file("cut.jsonl.gz", gz.data, cut);
     REQUIRE(path);
@@ -356,7 +357,7 @@ TEST(input_gzip_truncated_keeps_what_was_read)
     buf ids, errs;
     buf_init(&ids);
     buf_init(&errs);
-    int n = drain(r, &ids, &errs);
+    int n = test_drain(r, &ids, &errs);
     CHECK(n > 20 && n < 40);
     CHECK(strncmp(ids.data, "t0,t1,t2", 8) == 0);
     char want[128];
@@ -367,7 +368,7 @@ TEST(input_gzip_truncated_keeps_what_was_read)
 
     /* Truncated text: the article keeps the text read, then the error. */
     buf_clear(&gz);
-    gzip_into(&gz, plain.data, plain.len);
+    test_gzip_into(&gz, plain.data, plain.len);
     r = rd_open_mem(gz.data, cut, "cut.txt.gz", RD_TEXT, NULL, NULL);
     REQUIRE(r);
     dyad_article a;
@@ -386,7 +387,7 @@ TEST(input_gzip_truncated_keeps_what_was_read)
     REQUIRE(r);
     buf_clear(&ids);
     buf_clear(&errs);
-    drain(r, &ids, &errs);
+    test_drain(r, &ids, &errs);
     CHECK(errs.len > 0);
     rd_close(r);
     buf_free(&plain);

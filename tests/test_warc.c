@@ -1,27 +1,11 @@
 /* test_warc.c: the WARC reader (src/input/warc.c) and the bad-record cases
  * of every reader, on crawls written here record by record. */
 #include "test.h"
+#include "reading.h"
 #include "input/input.h"
 #include "util/buf.h"
 #include <stdlib.h>
 #include <zlib.h>
-
-/* Append one gzip member holding data[0..n) to b. */
-static void gz_member(buf *b, const char *data, size_t n)
-{
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    size_t cap = deflateBound(&z, (uLong)n) + 64;
-    buf_reserve(b, cap);
-    z.next_in = (Bytef *)data;
-    z.avail_in = (uInt)n;
-    z.next_out = (Bytef *)b->data + b->len;
-    z.avail_out = (uInt)cap;
-    deflate(&z, Z_FINISH);
-    b->len += cap - z.avail_out;
-    deflateEnd(&z);
-}
 
 /* One WARC record; `lie` is added to the true Content-Length. With gz,
  * the record is appended as its own gzip member (as crawlers write them). */
@@ -40,7 +24,7 @@ static void record(buf *out, const char *type, const char *uri, const char *date
     buf_printf(&r, "Content-Length: %ld\r\n\r\n", (long)n + lie);
     buf_add(&r, block, n);
     buf_adds(&r, "\r\n\r\n");
-    if (gz) gz_member(out, r.data, r.len);
+    if (gz) test_gzip_into(out, r.data, r.len);
     else buf_add(out, r.data, r.len);
     buf_free(&r);
 }
@@ -79,7 +63,7 @@ static void crawl(buf *w, int gz)
     static const char latin[] = "<html><body><p>Caf\xe9 society in Minas Tirith cheered the treaty between Gondor "
                                 "and Arnor on Tuesday, the heralds said.</p></body></html>";
     buf_clear(&tmp);
-    gz_member(&tmp, latin, sizeof latin - 1);
+    test_gzip_into(&tmp, latin, sizeof latin - 1);
     buf chunked;
     buf_init(&chunked);
     for (size_t i = 0; i < tmp.len; i += 40) {
@@ -111,24 +95,6 @@ static void crawl(buf *w, int gz)
     record(w, "response", "https://herald.example/index", NULL, h.data, h.len, 0, gz);
     buf_free(&h);
     buf_free(&tmp);
-}
-
-/* Read all; ids joined by ',', errors as "record:msg|". */
-static int drain(rd_reader *r, buf *ids, buf *errs)
-{
-    dyad_article a;
-    rd_error e;
-    int n = 0, rc, guard = 0;
-    while ((rc = rd_next(r, &a, &e)) != 0 && guard++ < 1000) {
-        if (rc > 0) {
-            if (ids->len) buf_addc(ids, ',');
-            buf_adds(ids, a.id);
-            n++;
-        } else {
-            buf_printf(errs, "%ld:%s|", e.line, e.msg);
-        }
-    }
-    return n;
 }
 
 static void check_crawl(rd_reader *r)
@@ -209,7 +175,7 @@ TEST(warc_gzip_per_record)
     buf ids, errs;
     buf_init(&ids);
     buf_init(&errs);
-    CHECK_INT(drain(r, &ids, &errs), 3);
+    CHECK_INT(test_drain(r, &ids, &errs), 3);
     CHECK(strstr(errs.data, "truncated gzip") != NULL);
     CHECK(strstr(errs.data, "10:") != NULL);
     rd_close(r);
@@ -236,7 +202,7 @@ TEST(warc_short_lying_length_and_garbage)
     buf ids, errs;
     buf_init(&ids);
     buf_init(&errs);
-    CHECK_INT(drain(r, &ids, &errs), 3);
+    CHECK_INT(test_drain(r, &ids, &errs), 3);
     CHECK(strstr(errs.data, "1:record at byte 0: Content-Length") != NULL);
     CHECK(strstr(errs.data, "no WARC record at byte") != NULL);
     CHECK(strstr(errs.data, "no valid Content-Length") != NULL);
@@ -335,7 +301,7 @@ TEST(input_50mb_article_skipped)
     buf ids, errs;
     buf_init(&ids);
     buf_init(&errs);
-    CHECK_INT(drain(r, &ids, &errs), 2);
+    CHECK_INT(test_drain(r, &ids, &errs), 2);
     CHECK_STR(ids.data, "small1,small2");
     CHECK(strstr(errs.data, "2:article text of 52428800 bytes is over the") != NULL);
     rd_close(r);
