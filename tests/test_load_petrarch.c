@@ -450,7 +450,7 @@ TEST(petrarch_inline_verb_errors)
         "--- SECOND ---\n"                            /* 14 */
         "+SET_UP {+SETS_UP +SETTING_UP}\n"            /* 15 */
         "- $ * { AID | HELP } (TO +) [050]\n"         /* 16 */
-        "~ a (a b WILL_ATTACK) SAY = a b 138\n"       /* 17: PETR-2 transformation, ignored */
+        "~ a (a b WILL_ATTACK) SAY = a b 138\n"       /* 17: transformation with verbs not in the file */
         "&LOOP\n"                                     /* 18 */
         "+&LOOP\n"                                    /* 19 */
         "+&NAMES\n";                                  /* 20: fine */
@@ -464,7 +464,8 @@ TEST(petrarch_inline_verb_errors)
     CHECK(strstr(e, "inline.verbs.txt:12: pattern needs exactly one '*'") != NULL);
     CHECK(strstr(e, "inline.verbs.txt:13: bad pattern code") != NULL);
     CHECK(strstr(e, "inline.verbs.txt:19: synset &LOOP cannot contain itself") != NULL);
-    CHECK_INT(lx->nerrors, 7);
+    CHECK(strstr(e, "inline.verbs.txt:17: transformation verb") != NULL);
+    CHECK_INT(lx->nerrors, 8);
     CHECK(n > 0);
     lex_compile(lx);
     /* Line 11: synset then '_' WORD, two members (no plurals: label ends in '_'). */

@@ -9,6 +9,7 @@
  * one arena block per sentence. */
 #include "code/coder.h"
 #include "code/modality.h"
+#include "lexicon/pico.h"
 #include "util/buf.h"
 #include <stddef.h>
 #include <stdio.h>
@@ -71,7 +72,8 @@ typedef struct sent {
 enum {
     CL_DET = 1 << 0, CL_CONJ = 1 << 1, CL_PRON_HE = 1 << 2, CL_PRON_HIS = 1 << 3, CL_PRON_THEY = 1 << 4,
     CL_AUX = 1 << 5, CL_PASSIVE = 1 << 6, CL_BY = 1 << 7, CL_PREP = 1 << 8, CL_FORMER = 1 << 9,
-    CL_SUBORD = 1 << 10, CL_BUT = 1 << 11, CL_FROM = 1 << 12,
+    CL_SUBORD = 1 << 10, CL_BUT = 1 << 11, CL_FROM = 1 << 12, CL_TO = 1 << 13, CL_NOT = 1 << 14,
+    CL_THAT = 1 << 15,
 };
 static const struct { const char *w; uint8_t n; uint16_t cls; } closed_words[] = {
     {"THE", 3, CL_DET}, {"A", 1, CL_DET}, {"AN", 2, CL_DET}, {"NEITHER", 7, CL_DET}, {"EITHER", 6, CL_DET},
@@ -84,7 +86,8 @@ static const struct { const char *w; uint8_t n; uint16_t cls; } closed_words[] =
     {"FORMER", 6, CL_FORMER}, {"IF", 2, CL_SUBORD}, {"WHEN", 4, CL_SUBORD}, {"AFTER", 5, CL_SUBORD},
     {"BEFORE", 6, CL_SUBORD}, {"WHILE", 5, CL_SUBORD}, {"ALTHOUGH", 8, CL_SUBORD}, {"THOUGH", 6, CL_SUBORD},
     {"UNLESS", 6, CL_SUBORD}, {"UNTIL", 5, CL_SUBORD}, {"SINCE", 5, CL_SUBORD}, {"BECAUSE", 7, CL_SUBORD},
-    {"AS", 2, CL_SUBORD}, {"ONCE", 4, CL_SUBORD}, {"WHETHER", 7, CL_SUBORD},
+    {"AS", 2, CL_SUBORD}, {"ONCE", 4, CL_SUBORD}, {"WHETHER", 7, CL_SUBORD}, {"TO", 2, CL_TO},
+    {"NOT", 3, CL_NOT}, {"N'T", 3, CL_NOT}, {"NEVER", 5, CL_NOT}, {"THAT", 4, CL_THAT},
 };
 
 static uint16_t closed_class(const char *w, uint16_t n)
@@ -908,6 +911,7 @@ typedef struct pending {
     int self_compound;    /* no target: the compound source acts on itself, in order */
     int untargeted;       /* coded with target "---" (news mode, explicit patterns only) */
     int source_alone;     /* the source is one member of its compound, not the whole */
+    int negation_coded;   /* PETRARCH-2: "not" is already in the code (121, 124...) */
 } pending;
 
 static dyad_span word_span(const sent *S, int from, int to)
@@ -999,7 +1003,7 @@ static void emit(emit_ctx *E, const pending *pd)
         int nm = members(S, pd->compound, m);
         int paired = pd->code.flags & LEX_CODE_PAIRED;
         for (int i = 0; i < nm; i++)
-            for (int j = paired || pd->self_compound ? i + 1 : 0; j < nm; j++)
+            for (int j = paired || (pd->self_compound && !S->lx->npico) ? i + 1 : 0; j < nm; j++)
                 for (int ci = 0; ci < S->a[m[i]].ncodes; ci++)
                     for (int cj = 0; cj < S->a[m[j]].ncodes; cj++) {
                         if (i == j) continue;
@@ -1128,6 +1132,163 @@ static void set_forward(const sent *S, const int *act, int na, cod_out *out)
     out->fwd_compound = nu > 1 || (S->a[0].pronoun && S->a[0].ncodes > 1);
 }
 
+/* ---- PETRARCH-2 verb chains (with its coding ontology loaded) ----
+ *
+ * PETRARCH-2 reads a verb that governs another ("wants to help", "asked
+ * Obama to help", "said they will attack") as one event whose code
+ * combines the two (pico.h), and "not" before a verb as part of its code.
+ * From raw text the governed verb is found by shape: "to VERB", "ACTOR to
+ * VERB", and, after a verb of saying or claiming, the next clause's verb. */
+
+typedef struct chain {
+    int on;               /* an upper verb waits for its governed verb */
+    int32_t value;        /* PICO value of the upper verb(s), 0 when uncoded */
+    int source;           /* the upper verb's subject (actor), NO if none */
+    int end;              /* last word of the upper verb */
+    int subject;          /* the governed verb's own subject, NO = the upper's */
+    int pos;              /* position (in act[]) of the governed verb */
+} chain;
+
+static int is_verb_at(const sent *S, int w)
+{
+    const cw *x = &S->w[w];
+    return x->type == W_VERB && (x->head == NO || x->head == w);
+}
+
+/* Position of the actor unit's last word + 1 (positions index act[]). */
+static int after_unit(const sent *S, const int *act, int p, int hi)
+{
+    const cactor *a = &S->a[S->w[act[p]].actor];
+    while (p <= hi && act[p] <= a->end) p++;
+    return p;
+}
+
+/* A verb of saying or claiming takes a whole clause as its object. */
+static int takes_clause(const lex_code *c)
+{
+    return !(c->flags & LEX_CODE_NULL) && (!strncmp(c->code, "01", 2) || !strncmp(c->code, "11", 2));
+}
+
+/* Does the verb ending at position vend govern a later verb of the clause?
+ * Its position, with *subject the governed verb's own subject, or NO. */
+static int governed_verb(const sent *S, const int *act, int vend, int hi, const lex_code *code, int *subject)
+{
+    int p = vend + 1;
+    *subject = NO;
+    if (p <= hi && (S->w[act[p]].cls & CL_NOT)) p++;
+    if (p + 1 <= hi && (S->w[act[p]].cls & CL_TO) && is_verb_at(S, act[p + 1])) return p + 1;
+    if (p <= hi && S->w[act[p]].actor != NO) {
+        int e = after_unit(S, act, p, hi);
+        if (e + 1 <= hi && (S->w[act[e]].cls & CL_TO) && is_verb_at(S, act[e + 1])) {
+            *subject = S->w[act[p]].actor;
+            return e + 1;
+        }
+    }
+    int that = p <= hi && (S->w[act[p]].cls & CL_THAT);
+    if (!that && !takes_clause(code)) return NO;
+    if (that) p++;
+    for (int r = p; r <= hi; r++) {
+        const cw *x = &S->w[act[r]];
+        if (x->type == W_COMMA) return NO;
+        if (!is_verb_at(S, act[r])) continue;
+        if (r == p) return NO;   /* no subject between: not a clause */
+        for (int k = p; k < r; k++)
+            if (S->w[act[k]].actor != NO) { *subject = S->w[act[k]].actor; break; }
+        return r;
+    }
+    return NO;
+}
+
+/* "not", "n't" or "never" among the few words before the verb at q. */
+static int negated_before(const sent *S, const int *act, int lo, int q)
+{
+    for (int p = q - 1; p >= lo && p >= q - 3; p--) {
+        const cw *x = &S->w[act[p]];
+        if (x->cls & CL_NOT) return 1;
+        if (x->type == W_VERB || x->actor != NO || x->type == W_COMMA) break;
+    }
+    return 0;
+}
+
+static int same_actor(const sent *S, int a, int b)
+{
+    if (a == NO || b == NO) return 0;
+    if (a == b) return 1;
+    for (int i = 0; i < S->a[a].ncodes; i++)
+        for (int j = 0; j < S->a[b].ncodes; j++)
+            if (!strcmp(S->a[a].codes[i], S->a[b].codes[j])) return 1;
+    return 0;
+}
+
+static int xform_var(char v, const lex_xform *x, int up, int low_src, int low_tgt)
+{
+    if (v == x->up_src) return up;
+    if (v == x->low_src) return low_src;
+    if (v == x->low_tgt) return low_tgt;
+    return NO;
+}
+
+/* Fold the upper verb of ch into the governed verb's event pd (whose own
+ * code value is low). 0 when the pair means no event. */
+static int chain_fold(const sent *S, const chain *ch, pending *pd, int32_t low, int negated)
+{
+    const lexicon *lx = S->lx;
+    int own = pd->source != NO && !same_actor(S, pd->source, ch->source);
+    int same = pd->source != NO && !own;
+    const lex_xform *x = lex_xform_find(lx, ch->value, low, same, pd->source == NO);
+    const char *code;
+    int src, tgt;
+    if (x) {
+        src = xform_var(x->res_src, x, ch->source, pd->source, pd->target);
+        tgt = xform_var(x->res_tgt, x, ch->source, pd->source, pd->target);
+        code = strcmp(x->code, "Q") ? x->code : negated ? lex_pico_cameo(lx, low) : pd->code.code;
+    } else if (!own) {
+        src = ch->source; tgt = pd->target;
+        code = lex_pico_cameo(lx, lex_pico_combine(ch->value, low));
+    } else if (low >= 0 && low < 0x1000) {
+        /* "A asked B to help C": A's appeal to B. */
+        src = ch->source; tgt = pd->source;
+        code = lex_pico_cameo(lx, lex_pico_combine(ch->value, low));
+    } else {
+        return 1;   /* two events of their own: the lower one stands */
+    }
+    if (!code) return 0;
+    pd->source = src;
+    pd->target = tgt;
+    if (code != pd->code.code) snprintf(pd->code.code, sizeof pd->code.code, "%s", code);
+    pd->code.flags &= (uint8_t)~LEX_CODE_PAIRED;
+    return 1;
+}
+
+/* PETRARCH-2 passive voice: a form of "be" just before a participle, the
+ * source in a by/from/in phrase after it (the first actor there). */
+static int passive_petr2(const sent *S, const int *act, int lo, int q, int vend)
+{
+    int aux = 0;
+    for (int k = 1; k <= 2 && q - k >= lo; k++)
+        if (S->w[act[q - k]].cls & (CL_AUX | CL_PASSIVE)) aux = 1;
+    const cw *v = &S->w[act[vend]];
+    int participle = v->n > 3 && (!memcmp(v->w + v->n - 2, "ED", 2) || !memcmp(v->w + v->n - 2, "EN", 2) ||
+                                  !memcmp(v->w + v->n - 2, "WN", 2));
+    if (!aux || !participle) return 0;
+    return 1;
+}
+
+/* Position of the first actor after vend that follows by/from/in, or NO. */
+static int agent_phrase_actor(const sent *S, const int *act, int vend, int hi)
+{
+    for (int p = vend + 1; p <= hi; p++) {
+        if (S->w[act[p]].actor == NO) continue;
+        for (int k = p - 1; k > vend && k >= p - 3; k--) {
+            const cw *x = &S->w[act[k]];
+            if (x->cls & (CL_BY | CL_FROM | CL_PREP)) return (x->n == 2 && !memcmp(x->w, "OF", 2)) ? NO : S->w[act[p]].actor;
+            if (x->type != W_DETERM && x->type != W_ADJ && x->type != W_NULL && x->type != W_NOUN) break;
+        }
+        return NO;
+    }
+    return NO;
+}
+
 int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_doc *doc,
                  uint32_t s, int date, cod_out *out)
 {
@@ -1185,6 +1346,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     int carried_source = NO;
     int clause_lo = 0;
     int any_event = 0;
+    int petr2 = lx->npico > 0;
     for (int p = 0; p <= na; p++) {
         int boundary = p == na || (S->w[act[p]].type == W_CONJ && !S->w[act[p]].protect) ||
                        S->w[act[p]].clause_break;
@@ -1199,6 +1361,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         }
         pending subord = {0};
         int have_subord = 0, clause_done = 0;
+        chain ch = {0, 0, NO, NO, NO, NO};
         for (int q = clause_lo; q <= clause_hi && !clause_done; q++) {
             int wi = act[q];
             const cw *x = &S->w[wi];
@@ -1210,7 +1373,32 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             while (lo > clause_lo && S->w[act[lo - 1]].type != W_COMMA) lo--;
             while (hi < clause_hi && S->w[act[hi + 1]].type != W_COMMA) hi++;
             const lex_verb *v = &lx->verbs[lx->phrases[x->phrase].verb];
-            pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0, 0};
+            if (ch.on && q > ch.pos) ch.on = 0;
+            if (petr2) {
+                int subj, low = governed_verb(S, act, vend, clause_hi, &v->code, &subj);
+                if (low != NO) {
+                    int32_t val = (v->code.flags & LEX_CODE_NULL) || !v->code.code[0] ? 0 : lex_pico_of(lx, v->code.code);
+                    if (val == LEX_PICO_NONE) val = 0;
+                    if (!ch.on) {
+                        ch.on = 1;
+                        ch.value = val;
+                        ch.source = first_actor_between(S, clause_lo ? act[clause_lo] : 0, wi - 1, NO);
+                        if (ch.source == NO) ch.source = clause_source;
+                    } else {
+                        ch.value = lex_pico_combine(ch.value, val);
+                    }
+                    ch.end = act[vend];
+                    ch.subject = subj;
+                    ch.pos = low;
+                    if (o->trace)
+                        buf_printf(o->trace, "chain: %.*s governs %.*s (value 0x%X)\n", (int)x->n, x->w,
+                                   (int)S->w[act[low]].n, S->w[act[low]].w, (unsigned)ch.value);
+                    q = low - 1;   /* go on at the governed verb */
+                    continue;
+                }
+            }
+            int chained = ch.on && q == ch.pos;
+            pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0, 0, 0};
             int designated = 0, source_carried = 0;
             uint32_t ncand = candidate_patterns(S, v, cand, MAX_CANDIDATES);
             for (uint32_t c = 0; c < ncand; c++) {
@@ -1227,6 +1415,20 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 pd.compound = m.b.compound;
                 designated = m.b.source != NO || m.b.target != NO || m.b.compound != NO;
                 break;
+            }
+            /* PETRARCH-2's [A:B]: B is the code in the passive voice, and
+             * [:B] a verb whose subject is the target ("received
+             * assurances from"). In the active voice both events stand. */
+            char passive_code[8] = "";
+            int passive_only = 0;
+            if (petr2 && (pd.code.flags & LEX_CODE_PAIRED) && strcmp(pd.code.code, pd.code.pair)) {
+                snprintf(passive_code, sizeof passive_code, "%s", pd.code.pair);
+                if (pd.code.flags & LEX_CODE_NULL) {
+                    pd.code.flags &= (uint8_t)~LEX_CODE_PAIRED;
+                    passive_only = 1;
+                    pd.code.flags &= (uint8_t)~LEX_CODE_NULL;
+                    snprintf(pd.code.code, sizeof pd.code.code, "%s", passive_code);
+                }
             }
             if (pd.code.flags & LEX_CODE_DISCARD) { out->status = COD_DISCARD; out->n -= (uint32_t)E.added; return 0; }
             if (pd.code.flags & LEX_CODE_COMPLEX) { out->status = COD_COMPLEX; out->n -= (uint32_t)E.added; return 0; }
@@ -1246,7 +1448,10 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 pd.code.flags |= LEX_CODE_SUBORD;
             /* Default source and target. */
             if (pd.compound == NO) {
-                if (pd.source == NO) {
+                if (pd.source == NO && chained) {
+                    /* The governed verb's own subject, if any, stands between the verbs. */
+                    pd.source = ch.subject != NO ? ch.subject : first_actor_between(S, ch.end + 1, wi - 1, NO);
+                } else if (pd.source == NO) {
                     /* The first actor before the verb in this clause; failing that,
                      * the subject carried over from the clause before. */
                     int from = clause_lo ? act[clause_lo] : 0;
@@ -1267,7 +1472,9 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     pd.source = before;
                 }
                 S->alone = pd.source_alone ? pd.source : NO;
-                if (pd.target == NO) {
+                if (pd.target == NO && chained) {
+                    pd.target = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.source != NO ? pd.source : ch.source);
+                } else if (pd.target == NO) {
                     int after = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.source);
                     if (after != NO && pd.source != NO && S->a[after].start < S->a[pd.source].start &&
                         S->a[pd.source].start > wi) after = NO;
@@ -1286,9 +1493,41 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     pd.target = after;
                 }
                 S->alone = NO;
-                if (!designated && passive_at(S, act, na, q, vend)) {
+                if (petr2) {
+                    if (passive_only || (!designated && passive_petr2(S, act, clause_lo, q, vend))) {
+                        /* The subject is the target; no by/from/in actor, no event. */
+                        int by = agent_phrase_actor(S, act, vend, clause_hi);
+                        if (by == NO) continue;
+                        pd.target = chained ? NO : first_actor_between(S, clause_lo ? act[clause_lo] : 0, wi - 1, by);
+                        if (pd.target == NO && chained) pd.target = pd.source != NO ? pd.source : ch.source;
+                        pd.source = by;
+                        pd.passive = 1;
+                        if (passive_code[0]) snprintf(pd.code.code, sizeof pd.code.code, "%s", passive_code);
+                        pd.code.flags &= (uint8_t)~LEX_CODE_PAIRED;
+                    }
+                } else if (!designated && passive_at(S, act, na, q, vend)) {
                     int t = pd.source; pd.source = pd.target; pd.target = t;
                     pd.passive = 1;
+                }
+            }
+            if (petr2 && pd.compound == NO) {
+                int32_t low = lex_pico_of(lx, pd.code.code);
+                int neg = low != LEX_PICO_NONE && negated_before(S, act, clause_lo, q);
+                if (neg) { low -= 0xFFFF; pd.negation_coded = 1; }
+                if (chained) {
+                    ch.on = 0;
+                    if (o->trace) buf_printf(o->trace, "fold: lower %s (0x%X%s) source %d target %d\n", pd.code.code,
+                                             (unsigned)low, neg ? ", negated" : "", pd.source, pd.target);
+                    if (low == LEX_PICO_NONE || !chain_fold(S, &ch, &pd, low, neg)) {
+                        if (o->trace) buf_adds(o->trace, "fold: the pair has no code\n");
+                        clause_done = 1;
+                        continue;
+                    }
+                    if (o->trace) buf_printf(o->trace, "fold: %s source %d target %d\n", pd.code.code, pd.source, pd.target);
+                } else if (neg) {
+                    const char *c = lex_pico_cameo(lx, low);
+                    if (!c) continue;   /* PETRARCH-2 codes no negated event it has no code for */
+                    snprintf(pd.code.code, sizeof pd.code.code, "%s", c);
                 }
             }
             /* An event without a target only from a pattern written for it
@@ -1341,7 +1580,11 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         if (dominant && !(found[i].code.flags & LEX_CODE_DOMINANT)) continue;
         uint32_t before = out->n;
         emit(&E, &found[i]);
-        if (o->modality && out->n > before) cod_modality(doc, ts, out->ev + before, out->n - before);
+        if (o->modality && out->n > before) {
+            cod_modality(doc, ts, out->ev + before, out->n - before);
+            if (found[i].negation_coded)
+                for (uint32_t k = before; k < out->n; k++) out->ev[k].negated = 0;
+        }
     }
     return E.added;
 }

@@ -39,6 +39,8 @@ void lex_free(lexicon *lx)
     free(lx->patterns); free(lx->patorder); free(lx->keys); free(lx->keypos);
     for (uint32_t i = 0; i < lx->nsynsets; i++) free(lx->synsets[i].members);
     free(lx->synsets);
+    free(lx->pico);
+    free(lx->xforms);
     for (uint32_t i = 0; i < lx->nfiles; i++) free(lx->files[i]);
     free(lx->files);
     index_free(&lx->exact_ix);

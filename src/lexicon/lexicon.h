@@ -139,6 +139,22 @@ typedef struct lex_index {
     uint8_t stem_lens[64];/* stem_lens[k] = 1 when some stem key has length k */
 } lex_index;
 
+/* One PETRARCH-2 ontology entry (pico.h): a CAMEO code and its value. */
+typedef struct lex_pico {
+    char cameo[8];
+    int32_t value;
+} lex_pico;
+
+/* A PETRARCH-2 verb transformation, "~ a (b c LOWER) UPPER = d e CODE". */
+typedef struct lex_xform {
+    char upper[8], lower[8];   /* the verbs' codes (CAMEO); lower "" = any verb (Q) */
+    char up_src;               /* variable of the upper source, usually 'a' */
+    char low_src, low_tgt;     /* variables of the lower event: a letter, '.' any, '_' none */
+    char res_src, res_tgt;     /* variables of the result */
+    char code[8];              /* result code; "Q" = the lower event's */
+    lex_src src;
+} lex_xform;
+
 typedef struct lexicon {
     strtab str;           /* every word, code and text */
     lex_elem *elems; uint32_t nelems, celems;
@@ -158,6 +174,8 @@ typedef struct lexicon {
     char **files; uint32_t nfiles;
     lex_index exact_ix;   /* phrases whose first word is exact, keyed by the word */
     lex_index stem_ix;    /* phrases whose first word is a stem, keyed by the stem */
+    lex_pico *pico; uint32_t npico, cpico;       /* PETRARCH-2 ontology; none = plain codes */
+    lex_xform *xforms; uint32_t nxforms, cxforms; /* PETRARCH-2 verb transformations */
     buf errors;           /* one message per line: "file:line: what" */
     uint32_t nerrors;
     int compiled;

@@ -4,6 +4,7 @@
 #include "lexicon/load.h"
 #include "lexicon/load_mem.h"
 #include "lexicon/check.h"
+#include "lexicon/pico.h"
 #include "dyad.h"
 #include <ctype.h>
 #include <stdarg.h>
@@ -42,7 +43,7 @@ char *lex_read_file(const char *path, size_t *len)
 
 typedef enum {
     F_UNKNOWN, F_SKIP, F_TAB_ACTORS, F_TAB_AGENTS, F_TAB_VERBS,
-    F_PET_ACTORS, F_PET_AGENTS, F_PET_DISCARDS, F_PET_VERBS, F_DYAD,
+    F_PET_ACTORS, F_PET_AGENTS, F_PET_DISCARDS, F_PET_VERBS, F_DYAD, F_PICO,
 } format;
 
 static int ends_with(const char *s, const char *suf)
@@ -65,6 +66,7 @@ static format by_name(const char *path)
     if (ends_with(low, ".verbs")) return F_TAB_VERBS;
     if (ends_with(low, ".options")) return F_SKIP;
     if (ends_with(low, ".txt")) {
+        if (strstr(low, "ontology")) return F_PICO;
         if (strstr(low, "discard")) return F_PET_DISCARDS;
         if (strstr(low, "agent")) return F_PET_AGENTS;
         if (strstr(low, "verb") || strstr(low, "cameo")) return F_PET_VERBS;
@@ -132,12 +134,12 @@ int lex_load_auto(lexicon *lx, const char *path)
             lex_error(lx, (lex_src){lex_file(lx, path), 0}, "cannot read dictionary");
             return -1;
         }
-        f = by_content(data, len);
+        f = lex_pico_sniff(data, len) ? F_PICO : by_content(data, len);
         free(data);
         if (f == F_UNKNOWN) {
             lex_error(lx, (lex_src){lex_file(lx, path), 1},
                       "unknown dictionary format: name it *.dyad (dyad), *.actors, *.agents, *.verbs (TABARI) "
-                      "or *actors*.txt, *agents*.txt, *discards*.txt, *verbs*.txt (PETRARCH)");
+                      "or *actors*.txt, *agents*.txt, *discards*.txt, *verbs*.txt, *Ontology*.txt (PETRARCH)");
             return -1;
         }
     }
@@ -150,6 +152,7 @@ int lex_load_auto(lexicon *lx, const char *path)
     case F_PET_DISCARDS: return lex_load_petrarch_discards(lx, path);
     case F_PET_VERBS: return lex_load_petrarch_verbs(lx, path);
     case F_DYAD: return lex_load_dyad(lx, path);
+    case F_PICO: return lex_load_pico(lx, path);
     default: return 0;
     }
 }

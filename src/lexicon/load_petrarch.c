@@ -7,6 +7,7 @@
  * See load_mem.h for how each kind of entry is mapped. */
 #include "lexicon/load.h"
 #include "lexicon/load_mem.h"
+#include "lexicon/pico.h"
 #include "util/buf.h"
 #include <ctype.h>
 #include <stdint.h>
@@ -498,6 +499,7 @@ typedef struct verb_ctx {
     lex_code block_code;
     tline *vlines; uint32_t nv, cv;
     tline *plines; uint32_t np, cp;
+    tline *xlines; uint32_t nx, cx; /* "~" transformations, read once every verb is in */
     buf out, tmp;
     int added;
 } verb_ctx;
@@ -1003,7 +1005,10 @@ int lex_load_petrarch_verbs_mem(lexicon *lx, const char *name, const char *data,
             }
             continue;
         }
-        if (s[0] == '~') continue;   /* PETR-2 verb transformations: not supported */
+        if (s[0] == '~') {
+            rec_push(&x.xlines, &x.nx, &x.cx, s, strlen(s), x.rd.src.line);
+            continue;
+        }
         if (s[0] == '-') {
             rec_push(&x.plines, &x.np, &x.cp, s + 1, strlen(s + 1), x.rd.src.line);
             continue;
@@ -1018,6 +1023,12 @@ int lex_load_petrarch_verbs_mem(lexicon *lx, const char *name, const char *data,
         rec_push(&x.vlines, &x.nv, &x.cv, s, strlen(s), x.rd.src.line);
     }
     flush_block(&x);
+    for (uint32_t i = 0; i < x.nx; i++) {
+        lex_src src = {x.rd.src.file, x.xlines[i].line};
+        if (!lex_add_xform(lx, x.xlines[i].text, src)) x.added++;
+        free(x.xlines[i].text);
+    }
+    free(x.xlines);
     for (uint32_t i = 0; i < x.nsyn; i++) { free(x.syn[i].written); free(x.syn[i].internal); }
     free(x.syn);
     free(x.vlines);
