@@ -1169,6 +1169,18 @@ static int takes_clause(const lex_code *c)
     return !(c->flags & LEX_CODE_NULL) && (!strncmp(c->code, "01", 2) || !strncmp(c->code, "11", 2));
 }
 
+/* A verb form right after a determiner or preposition ("a mortar bomb",
+ * "for the shootings") is a noun of the clause, not its verb. */
+static int in_noun_phrase(const sent *S, const int *act, int lo, int r)
+{
+    for (int k = r - 1; k >= lo && k >= r - 2; k--) {
+        const cw *x = &S->w[act[k]];
+        if (x->type == W_DETERM || x->type == W_PREP || (x->cls & CL_FROM)) return 1;
+        if (x->type == W_AUX || x->type == W_PRON || x->actor != NO || (x->cls & (CL_NOT | CL_TO))) return 0;
+    }
+    return 0;
+}
+
 /* Does the verb ending at position vend govern a later verb of the clause?
  * Its position, with *subject the governed verb's own subject, or NO. */
 static int governed_verb(const sent *S, const int *act, int vend, int hi, const lex_code *code, int *subject)
@@ -1190,7 +1202,7 @@ static int governed_verb(const sent *S, const int *act, int vend, int hi, const 
     for (int r = p; r <= hi; r++) {
         const cw *x = &S->w[act[r]];
         if (x->type == W_COMMA) return NO;
-        if (!is_verb_at(S, act[r])) continue;
+        if (!is_verb_at(S, act[r]) || in_noun_phrase(S, act, p, r)) continue;
         if (r == p) return NO;   /* no subject between: not a clause */
         for (int k = p; k < r; k++)
             if (S->w[act[k]].actor != NO) { *subject = S->w[act[k]].actor; break; }
@@ -1265,8 +1277,13 @@ static int chain_fold(const sent *S, const chain *ch, pending *pd, int32_t low, 
 static int passive_petr2(const sent *S, const int *act, int lo, int q, int vend)
 {
     int aux = 0;
-    for (int k = 1; k <= 2 && q - k >= lo; k++)
-        if (S->w[act[q - k]].cls & (CL_AUX | CL_PASSIVE)) aux = 1;
+    for (int k = 1; k <= 5 && q - k >= lo && !aux; k++) {
+        /* "were killed"; "there were ten soldiers killed" */
+        const cw *x = &S->w[act[q - k]];
+        if (!(x->cls & (CL_AUX | CL_PASSIVE))) continue;
+        const cw *before = q - k - 1 >= lo ? &S->w[act[q - k - 1]] : NULL;
+        aux = k <= 2 || (before && before->n == 5 && !memcmp(before->w, "THERE", 5));
+    }
     const cw *v = &S->w[act[vend]];
     int participle = v->n > 3 && (!memcmp(v->w + v->n - 2, "ED", 2) || !memcmp(v->w + v->n - 2, "EN", 2) ||
                                   !memcmp(v->w + v->n - 2, "WN", 2));
@@ -1274,17 +1291,17 @@ static int passive_petr2(const sent *S, const int *act, int lo, int q, int vend)
     return 1;
 }
 
-/* Position of the first actor after vend that follows by/from/in, or NO. */
+/* The first actor after vend inside a by/from/in phrase, or NO. */
 static int agent_phrase_actor(const sent *S, const int *act, int vend, int hi)
 {
     for (int p = vend + 1; p <= hi; p++) {
         if (S->w[act[p]].actor == NO) continue;
         for (int k = p - 1; k > vend && k >= p - 3; k--) {
             const cw *x = &S->w[act[k]];
-            if (x->cls & (CL_BY | CL_FROM | CL_PREP)) return (x->n == 2 && !memcmp(x->w, "OF", 2)) ? NO : S->w[act[p]].actor;
+            int of = x->n == 2 && !memcmp(x->w, "OF", 2);
+            if ((x->cls & (CL_BY | CL_FROM | CL_PREP)) && !of) return S->w[act[p]].actor;
             if (x->type != W_DETERM && x->type != W_ADJ && x->type != W_NULL && x->type != W_NOUN) break;
         }
-        return NO;
     }
     return NO;
 }
@@ -1498,8 +1515,9 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                         /* The subject is the target; no by/from/in actor, no event. */
                         int by = agent_phrase_actor(S, act, vend, clause_hi);
                         if (by == NO) continue;
-                        pd.target = chained ? NO : first_actor_between(S, clause_lo ? act[clause_lo] : 0, wi - 1, by);
-                        if (pd.target == NO && chained) pd.target = pd.source != NO ? pd.source : ch.source;
+                        int from = chained ? ch.end + 1 : clause_lo ? act[clause_lo] : 0;
+                        pd.target = first_actor_between(S, from, wi - 1, by);
+                        if (pd.target == NO) pd.target = first_actor_between(S, act[vend] + 1, act[clause_hi], by);
                         pd.source = by;
                         pd.passive = 1;
                         if (passive_code[0]) snprintf(pd.code.code, sizeof pd.code.code, "%s", passive_code);

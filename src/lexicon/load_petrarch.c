@@ -500,6 +500,7 @@ typedef struct verb_ctx {
     tline *vlines; uint32_t nv, cv;
     tline *plines; uint32_t np, cp;
     tline *xlines; uint32_t nx, cx; /* "~" transformations, read once every verb is in */
+    int petr2;                   /* the file has transformations: PETRARCH-2's format */
     buf out, tmp;
     int added;
 } verb_ctx;
@@ -622,7 +623,10 @@ static int conv_pattern(verb_ctx *x, const char *s, int blank_adj, int member, i
             for (size_t i = 0; i < tn; i++)
                 if (!is_dropped(t[i])) buf_addc(out, (char)toupper((unsigned char)t[i]));
             last_mark = out->len;
-            buf_addc(out, '=');
+            /* In a PETRARCH-2 file a pattern's nouns take regular plurals
+             * ("* ASSURANCE" matches "assurances"), as PETRARCH-2 matches
+             * the head of a noun phrase. */
+            buf_addc(out, member || !x->petr2 ? '=' : '_');
         } else {
             buf_add(out, t, tn);
             last_mark = SIZE_MAX;
@@ -976,6 +980,8 @@ int lex_load_petrarch_verbs_mem(lexicon *lx, const char *name, const char *data,
     buf_init(&x.out);
     buf_init(&x.tmp);
     lines_init(&x.rd, lx, name, data, len);
+    for (size_t i = 0; i < len && !x.petr2; i++)
+        if (data[i] == '~' && (i == 0 || data[i - 1] == '\n')) x.petr2 = 1;
     char *raw;
     while ((raw = lines_next(&x.rd))) {
         char *s = skip_ws(clean_line(&x.rd, raw));
