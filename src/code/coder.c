@@ -795,6 +795,7 @@ typedef struct mctx {
     int endpos;         /* last position used, for the match span */
     int kv;             /* index of the verb element */
     int carried;        /* the clause's subject carried from an earlier clause, NO if none */
+    int lit[32];        /* position each literal element matched (elements < 32) */
 } mctx;
 
 static int actor_at(const mctx *m, int pos)
@@ -830,6 +831,7 @@ static int match_post(mctx *m, int j, int pos, int adjacent)
             if (!word_matches(m, e, x)) continue;
             int save = m->endpos;
             if (p > m->endpos) m->endpos = p;
+            if (j < 32) m->lit[j] = p;
             if (match_post(m, j + 1, p + 1, e->flags & LEX_ADJ_NEXT)) return 1;
             m->endpos = save;
         } else {
@@ -871,6 +873,7 @@ static int match_pre(mctx *m, int j, int limit, int adjacent)
         if (e->kind == LEX_WORD) {
             const cw *x = &m->S->w[m->act[p]];
             if (!word_matches(m, e, x)) continue;
+            if (j < 32) m->lit[j] = p;
             if (match_pre(m, j - 1, p, next_adj)) return 1;
         } else {
             int ai = actor_at(m, p);
@@ -912,6 +915,7 @@ typedef struct pending {
     int untargeted;       /* coded with target "---" (news mode, explicit patterns only) */
     int source_alone;     /* the source is one member of its compound, not the whole */
     int negation_coded;   /* PETRARCH-2: "not" is already in the code (121, 124...) */
+    int participial;      /* PETRARCH-2: from a ", doing ..." clause: only if nothing else */
 } pending;
 
 static dyad_span word_span(const sent *S, int from, int to)
@@ -1130,6 +1134,21 @@ static void set_forward(const sent *S, const int *act, int na, cod_out *out)
         for (int c = 0; c < S->a[unit[u]].ncodes && out->nfwd < 8; c++)
             snprintf(out->fwd[out->nfwd++], DYAD_CODE_MAX, "%s", S->a[unit[u]].codes[c]);
     out->fwd_compound = nu > 1 || (S->a[0].pronoun && S->a[0].ncodes > 1);
+}
+
+/* The first actor in words [from, to] other than ref whose own word is
+ * not one of used[] (taken by the pattern), or NO. */
+static int object_after(const sent *S, int from, int to, int ref, const int *used, int nused)
+{
+    for (int f = from; f <= to;) {
+        int k = first_actor_between(S, f, to, ref);
+        if (k == NO) return NO;
+        int taken = 0;
+        for (int u = 0; u < nused && !taken; u++) taken = used[u] == S->a[k].core;
+        if (!taken) return k;
+        f = S->a[k].end + 1;
+    }
+    return NO;
 }
 
 /* ---- PETRARCH-2 verb chains (with its coding ontology loaded) ----
@@ -1379,6 +1398,13 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         pending subord = {0};
         int have_subord = 0, clause_done = 0;
         chain ch = {0, 0, NO, NO, NO, NO};
+        /* ", offering further support": PETRARCH-2 reads such a clause as
+         * part of the verb phrase before it, coded only when that has no event. */
+        int participial = 0;
+        if (petr2 && clause_lo > 0 && clause_lo <= clause_hi && S->w[act[clause_lo - 1]].type == W_COMMA) {
+            const cw *f = &S->w[act[clause_lo]];
+            participial = f->type == W_VERB && f->n > 4 && !memcmp(f->w + f->n - 3, "ING", 3);
+        }
         for (int q = clause_lo; q <= clause_hi && !clause_done; q++) {
             int wi = act[q];
             const cw *x = &S->w[wi];
@@ -1415,15 +1441,16 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 }
             }
             int chained = ch.on && q == ch.pos;
-            pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0, 0, 0};
+            pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0, 0, 0, participial};
             int designated = 0, source_carried = 0;
+            int used[32], nused = 0;   /* words the pattern's own words took (PETRARCH-2) */
             uint32_t ncand = candidate_patterns(S, v, cand, MAX_CANDIDATES);
             for (uint32_t c = 0; c < ncand; c++) {
                 uint32_t pi = lx->patorder[v->pat0 + cand[c]];
                 const lex_pattern *pt = &lx->patterns[pi];
                 if (!pattern_possible(S, pt)) continue;
                 mctx m = {S, act, lo, hi, q, vend, &lx->elems[pt->first], (int)pt->n, {NO, NO, NO}, q, 0,
-                          clause_lo > 0 ? clause_source : NO};
+                          clause_lo > 0 ? clause_source : NO, {0}};
                 if (!match_pattern(&m)) continue;
                 pd.code = pt->code;
                 pd.pattern = pi;
@@ -1431,6 +1458,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 pd.target = m.b.target;
                 pd.compound = m.b.compound;
                 designated = m.b.source != NO || m.b.target != NO || m.b.compound != NO;
+                for (int j = 0; j < m.ne && j < 32; j++)
+                    if (m.el[j].kind == LEX_WORD && j != m.kv) used[nused++] = act[m.lit[j]];
                 break;
             }
             /* PETRARCH-2's [A:B]: B is the code in the passive voice, and
@@ -1490,9 +1519,13 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 }
                 S->alone = pd.source_alone ? pd.source : NO;
                 if (pd.target == NO && chained) {
-                    pd.target = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.source != NO ? pd.source : ch.source);
+                    int ref = pd.source != NO ? pd.source : ch.source;
+                    pd.target = object_after(S, act[vend] + 1, act[clause_hi], ref, used, nused);
                 } else if (pd.target == NO) {
-                    int after = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.source);
+                    /* PETRARCH-2: the object is not a word of the pattern
+                     * ("conducting {military exercises} in Alaska"). */
+                    int after = petr2 ? object_after(S, act[vend] + 1, act[clause_hi], pd.source, used, nused)
+                                      : first_actor_between(S, act[vend] + 1, act[clause_hi], pd.source);
                     if (after != NO && pd.source != NO && S->a[after].start < S->a[pd.source].start &&
                         S->a[pd.source].start > wi) after = NO;
                     if (after != NO && pd.source != NO && S->a[after].start <= S->a[pd.source].start) {
@@ -1585,8 +1618,9 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     }
     set_forward(S, act, na, out);
     /* Subordinate events survive only when nothing else was found. */
-    int nonsub = 0, dominant = 0;
+    int nonsub = 0, dominant = 0, main_clause = 0;
     for (int i = 0; i < nfound; i++) {
+        if (!found[i].participial) main_clause = 1;
         if (!(found[i].code.flags & LEX_CODE_SUBORD)) nonsub = 1;
         if (found[i].code.flags & LEX_CODE_DOMINANT) dominant = 1;
     }
@@ -1596,6 +1630,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             (o->code_by != COD_BY_CLAUSE || o->split_subordinate))
             continue;
         if (dominant && !(found[i].code.flags & LEX_CODE_DOMINANT)) continue;
+        if (found[i].participial && main_clause) continue;
         uint32_t before = out->n;
         emit(&E, &found[i]);
         if (o->modality && out->n > before) {

@@ -72,6 +72,15 @@ static void apply_configs(const char *from, const char *to, cod_options *o)
     }
 }
 
+/* A record's date as yyyymmdd; PETRARCH also reads six digits as yymmdd
+ * (years before 30 in this century, as its date restrictions do). */
+static int record_date(const char *s)
+{
+    int d = atoi(s);
+    if (strlen(s) == 6) d += (d / 10000 < 30 ? 20000000 : 19000000);
+    return d;
+}
+
 int eval_petrarch(const char *records, const char *const *dicts, int ndicts, const eval_opts *opt, FILE *outf,
                   eval_score *score)
 {
@@ -152,7 +161,7 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
             *one = (txt_sentence){doc.tok[0].start, doc.tok[doc.ntok - 1].end, 0, doc.ntok, 0};
             doc.sent = one;
             doc.nsent = 1;
-            cod_sentence(lx, &o, &ar, &doc, 0, atoi(date), &out);
+            cod_sentence(lx, &o, &ar, &doc, 0, record_date(date), &out);
         }
         g.id = id;
         g.text = text;
