@@ -210,6 +210,64 @@ TEST(coder_modality_flags)
     lex_free(lx);
 }
 
+TEST(coder_subordinate_clause_has_its_own_subject)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_news(&o);
+    coded c;
+    code_text(lx, &o, "Arnor is calm five years after Rohan troops attacked Mordor.", 20240101, &c);
+    CHECK(has_event(&c, "ROHMIL", "MOR", "190"));
+    CHECK(!has_event(&c, "ARN", "MOR", "190"));
+    arena_free(&c.ar);
+    /* Its target is not looked for in the main clause before it. */
+    o.require_dyad = 0;
+    code_text(lx, &o, "Arnor is calm five years after Rohan troops attacked.", 20240101, &c);
+    CHECK(has_event(&c, "ROHMIL", "---", "190"));
+    CHECK(!has_event(&c, "ROHMIL", "ARN", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_closing_clause_after_an_aside_has_its_own_subject)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_news(&o);
+    coded c;
+    code_text(lx, &o, "Arnor is calm, two years after the talks ended, Rohan troops said.", 20240101, &c);
+    CHECK(!has_event(&c, "ARN", "ROHMIL", "010"));
+    arena_free(&c.ar);
+    o.require_dyad = 0;
+    code_text(lx, &o, "Arnor is calm, two years after the talks ended, Rohan troops said.", 20240101, &c);
+    CHECK(has_event(&c, "ROHMIL", "---", "010"));
+    arena_free(&c.ar);
+    /* Without a subject of its own the closing verb is still the first actor's. */
+    code_text(lx, &o, "Arnor, two years after the talks ended, attacked Gondor.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_unresolved_pronouns)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_news(&o);
+    coded c;
+    code_text(lx, &o, "Arnor is calm after Rohan troops attacked its embassy.", 20240101, &c);
+    CHECK(has_event(&c, "ROHMIL", "ARN", "190"));
+    arena_free(&c.ar);
+    /* PETRARCH's convention: no referent without a parser's coreference. */
+    o.no_pronouns = 1;
+    o.require_dyad = 0;
+    code_text(lx, &o, "Arnor is calm after Rohan troops attacked its embassy.", 20240101, &c);
+    CHECK(has_event(&c, "ROHMIL", "---", "190"));
+    CHECK(!has_event(&c, "ROHMIL", "ARN", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
 TEST(coder_trace_explains)
 {
     lexicon *lx = toy_lexicon();

@@ -733,6 +733,16 @@ static void mark_subordinate_clauses(sent *S)
     }
 }
 
+/* Does an actor come before the first verb in words [from, to]? */
+static int has_own_subject(const sent *S, int from, int to)
+{
+    for (int i = from; i <= to; i++) {
+        if (S->w[i].type == W_VERB && (S->w[i].head == NO || S->w[i].head == i)) return 0;
+        if (S->w[i].actor != NO) return 1;
+    }
+    return 0;
+}
+
 static void drop_comma_clauses(sent *S)
 {
     const cod_options *o = S->o;
@@ -750,7 +760,17 @@ static void drop_comma_clauses(sent *S)
     if (!nc) return;
     int consumed = 0; /* the comma closing a dropped clause cannot open the next one */
     for (int k = 0; k <= nc; k++) {
-        if (consumed) { consumed = 0; continue; }
+        if (consumed) {
+            consumed = 0;
+            /* "X restored ties, five years after ..., a Bree official said": a
+             * closing clause with a subject of its own is its own clause; the
+             * comma before it stays as its start ("X, the foe, said" has none). */
+            if (o->split_subordinate && k == nc && has_own_subject(S, commas[k - 1] + 1, S->nw - 1)) {
+                S->w[commas[k - 1]].dropped = 0;
+                S->w[commas[k - 1]].clause_break = 1;
+            }
+            continue;
+        }
         int from = k ? commas[k - 1] + 1 : 0;
         int to = k < nc ? commas[k] - 1 : S->nw - 1;
         int words = to - from + 1;
@@ -1098,6 +1118,30 @@ static int last_speech_verb(const sent *S, const int *act, int lo, int q)
     return NO;
 }
 
+/* "... five years after Calenardhon crowds burned down its embassy": a
+ * verb right after "SUBORDINATOR [the] ACTOR [noun]" has that actor as its
+ * subject, not the main clause's (news mode). "as" is left out: "as well
+ * as", "such as" join actors. Returns the actor, or NO. */
+static int subordinate_subject(const sent *S, const int *act, int lo, int q)
+{
+    int p = q - 1;
+    if (p >= lo && S->w[act[p]].type == W_NULL && !S->w[act[p]].cls && S->w[act[p]].actor == NO &&
+        S->w[act[p]].head == NO)
+        p--;
+    if (p < lo) return NO;
+    int h = S->w[act[p]].head != NO ? S->w[act[p]].head : act[p];
+    int ai = NO;
+    for (int k = 0; k < S->na; k++)
+        if (S->a[k].start <= h && h <= S->a[k].end && S->a[k].end == act[p]) ai = k;
+    if (ai == NO) return NO;
+    while (p >= lo && act[p] >= S->a[ai].start) p--;
+    while (p >= lo && S->w[act[p]].type == W_DETERM) p--;
+    if (p < lo) return NO;
+    const cw *x = &S->w[act[p]];
+    if (!(x->cls & CL_SUBORD) || x->head != NO || (x->n == 2 && !memcmp(x->w, "AS", 2))) return NO;
+    return ai;
+}
+
 /* Remember this sentence's subject (its first actor, if before a verb). */
 static void set_forward(const sent *S, const int *act, int na, cod_out *out)
 {
@@ -1144,7 +1188,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     classify(S);
     find_actors(S);
     find_compounds(S);
-    resolve_pronouns(S, out);
+    if (!o->no_pronouns) resolve_pronouns(S, out);
     mark_subordinate_clauses(S);
     drop_comma_clauses(S);
     if (o->trace) trace_words(S);
@@ -1211,7 +1255,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             while (hi < clause_hi && S->w[act[hi + 1]].type != W_COMMA) hi++;
             const lex_verb *v = &lx->verbs[lx->phrases[x->phrase].verb];
             pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0, 0};
-            int designated = 0, source_carried = 0;
+            int designated = 0, source_carried = 0, source_subordinate = 0;
             uint32_t ncand = candidate_patterns(S, v, cand, MAX_CANDIDATES);
             for (uint32_t c = 0; c < ncand; c++) {
                 uint32_t pi = lx->patorder[v->pat0 + cand[c]];
@@ -1255,6 +1299,10 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     int said = last_speech_verb(S, act, clause_lo, q);
                     if (said != NO && first_actor_between(S, said + 1, wi - 1, pd.target) != NO) from = said + 1;
                     int before = first_actor_between(S, from, wi - 1, pd.target);
+                    if (o->split_subordinate) {
+                        int sub = subordinate_subject(S, act, clause_lo, q);
+                        if (sub != NO && sub != pd.target) { before = sub; source_subordinate = 1; }
+                    }
                     if (before == NO && clause_source != NO) { before = clause_source; source_carried = 1; }
                     /* TABARI is greedy: with no actor before the verb it looks after
                      * it, unless a default source is to take that place (PRIOR). */
@@ -1275,7 +1323,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                         int again = first_actor_between(S, S->a[pd.source].end + 1, act[clause_hi], pd.source);
                         after = again;
                     }
-                    if (after == NO && !(o->default_target_after && o->default_target[0]))
+                    /* A subordinate clause's target is not in the main clause before it. */
+                    if (after == NO && !(o->default_target_after && o->default_target[0]) && !source_subordinate)
                         after = nearest_actor_before(S, act[clause_lo], wi - 1, pd.source);
                     /* A compound acting on itself only when it is this clause's own subject. */
                     if (after == NO && pd.source != NO && S->a[pd.source].group != NO && !source_carried &&
