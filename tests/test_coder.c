@@ -22,7 +22,8 @@ static const char verbs[] =
     "- * TROOPS TO + [154]\n"
     "SAID [010?]\n"
     "MEET [036:036]\n"
-    "URGE [102]\n";
+    "URGE [102]\n"
+    "PROPOSE [100]\n";
 
 static lexicon *toy_lexicon(void)
 {
@@ -264,6 +265,39 @@ TEST(coder_unresolved_pronouns)
     code_text(lx, &o, "Arnor is calm after Rohan troops attacked its embassy.", 20240101, &c);
     CHECK(has_event(&c, "ROHMIL", "---", "190"));
     CHECK(!has_event(&c, "ROHMIL", "ARN", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_infinitive_object_is_not_the_target)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_news(&o);
+    coded c;
+    code_text(lx, &o, "Arnor proposed to take up the issue with Gondor.", 20240101, &c);
+    CHECK(!has_event(&c, "ARN", "GON", "100"));
+    arena_free(&c.ar);
+    code_text(lx, &o, "Arnor proposed a deal to Gondor.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "100"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_unresolved_pronoun_subject)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_news(&o);
+    o.no_pronouns = 1;
+    coded c;
+    /* "he" is the subject: Gondor in the opening phrase is not. */
+    code_text(lx, &o, "On the future of Gondor's army, he urged Rohan to act.", 20240101, &c);
+    CHECK(!has_event(&c, "GON", "ROH", "102"));
+    arena_free(&c.ar);
+    /* After a verb, the pronoun is that verb's subject again. */
+    code_text(lx, &o, "Arnor indicated it urged Rohan to act.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "102"));
     arena_free(&c.ar);
     lex_free(lx);
 }

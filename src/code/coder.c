@@ -1142,6 +1142,24 @@ static int subordinate_subject(const sent *S, const int *act, int lo, int q)
     return ai;
 }
 
+/* Is a subject pronoun (he, she, it, they) right before the verb at
+ * position q, past auxiliaries and an adverb ("he has also said"), and
+ * opening its clause (after a comma or a conjunction)? In "X indicated it
+ * would act" the pronoun is X again. */
+static int pronoun_subject(const sent *S, const int *act, int lo, int q)
+{
+    int p = q - 1;
+    for (int skipped = 0; p >= lo && skipped <= 2; p--, skipped++) {
+        const cw *x = &S->w[act[p]];
+        if (x->type == W_PRON) break;
+        if (x->type != W_AUX && !(x->type == W_NULL && !x->cls && !x->cap)) return 0;
+    }
+    if (p < lo || S->w[act[p]].type != W_PRON) return 0;
+    const cw *x = &S->w[act[p]];
+    if (!(x->cls & CL_PRON_HE) && !(x->n == 4 && !memcmp(x->w, "THEY", 4))) return 0;
+    return p == 0 || S->w[act[p - 1]].type == W_COMMA || S->w[act[p - 1]].type == W_CONJ;
+}
+
 /* Remember this sentence's subject (its first actor, if before a verb). */
 static void set_forward(const sent *S, const int *act, int na, cod_out *out)
 {
@@ -1276,13 +1294,17 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             if (pd.code.flags & LEX_CODE_COMPLEX) { out->status = COD_COMPLEX; out->n -= (uint32_t)E.added; return 0; }
             if (pd.code.flags & LEX_CODE_NULL || !pd.code.code[0]) continue;
             /* "plans to send troops": a bare verb followed by "to" and another
-             * verb gives way to that verb (modality marks it future). */
+             * verb gives way to that verb (modality marks it future). An unknown
+             * lower-case word after "to" is most often a verb the dictionaries
+             * lack ("proposed to take up the issue with Y"): Y is not the target. */
             if (o->split_subordinate && pd.pattern == UINT32_MAX && vend + 1 <= clause_hi) {
                 const cw *last = &S->w[act[vend]], *t1 = &S->w[act[vend + 1]];
                 int to_last = last->n == 2 && !memcmp(last->w, "TO", 2);
                 if (to_last && t1->type == W_VERB) continue;
-                if (vend + 2 <= clause_hi && t1->n == 2 && !memcmp(t1->w, "TO", 2) && S->w[act[vend + 2]].type == W_VERB)
-                    continue;
+                if (vend + 2 <= clause_hi && t1->n == 2 && !memcmp(t1->w, "TO", 2)) {
+                    const cw *t2 = &S->w[act[vend + 2]];
+                    if (t2->type == W_VERB || (t2->type == W_NULL && !t2->cls && !t2->cap && t2->actor == NO)) continue;
+                }
             }
             /* A bare "make a statement" (010) from a verb of saying is what
              * TABARI's SAID [010?] is: coded only when nothing else is. */
@@ -1303,10 +1325,14 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                         int sub = subordinate_subject(S, act, clause_lo, q);
                         if (sub != NO && sub != pd.target) { before = sub; source_subordinate = 1; }
                     }
-                    if (before == NO && clause_source != NO) { before = clause_source; source_carried = 1; }
+                    /* "..., he said": an unresolved pronoun is the verb's subject,
+                     * so no other actor is; the source stays unknown. */
+                    int unknown = o->no_pronouns && pronoun_subject(S, act, clause_lo, q);
+                    if (unknown) before = NO;
+                    if (before == NO && clause_source != NO && !unknown) { before = clause_source; source_carried = 1; }
                     /* TABARI is greedy: with no actor before the verb it looks after
                      * it, unless a default source is to take that place (PRIOR). */
-                    if (before == NO && !(o->default_source_prior && o->default_source[0])) {
+                    if (before == NO && !unknown && !(o->default_source_prior && o->default_source[0])) {
                         before = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.target);
                         /* A source taken from after the verb is that actor alone, not
                          * its compound: the next member can be the target (TABARI). */
