@@ -20,6 +20,7 @@ static const char verbs[] =
     "- * BY_ACCIDENT [---]\n"
     "SEND [150]\n{ SENT_ }\n"
     "- * TROOPS TO + [154]\n"
+    "- * WITH RUMOURS [+++]\n"
     "SAID [010?]\n"
     "MEET [036:036]\n"
     "URGE [102]\n"
@@ -134,6 +135,24 @@ TEST(coder_null_pattern_and_discard_give_nothing)
     code_text(lx, &o, "Arnor attacked Gondor in the soccer final.", 20240101, &c);
     CHECK_INT(c.out.n, 0);
     CHECK_INT(c.out.status, COD_DISCARD);
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_complex_code_or_not)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Arnor sent Gondor aid with rumours of war.", 20240101, &c);
+    CHECK_INT(c.out.n, 0);
+    CHECK_INT(c.out.status, COD_COMPLEX);
+    arena_free(&c.ar);
+    /* PETRARCH leaves "+++" unimplemented: the verb's own code stands. */
+    o.no_complex = 1;
+    code_text(lx, &o, "Arnor sent Gondor aid with rumours of war.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "150"));
     arena_free(&c.ar);
     lex_free(lx);
 }

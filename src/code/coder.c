@@ -1227,7 +1227,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         if (x->type == W_CONJ && !x->protect) nconj++;
     }
     const char *why = NULL;
-    if (S->complex) why = "a complex (+++) phrase";
+    if (S->complex && !o->no_complex) why = "a complex (+++) phrase";
     else if (o->complex_verbs && nverbs >= o->complex_verbs) why = "too many verbs";
     else if (o->complex_conj && nconj >= o->complex_conj) why = "too many conjunctions";
     else if (o->complex_actors && S->na >= o->complex_actors) why = "too many actors";
@@ -1278,7 +1278,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             for (uint32_t c = 0; c < ncand; c++) {
                 uint32_t pi = lx->patorder[v->pat0 + cand[c]];
                 const lex_pattern *pt = &lx->patterns[pi];
-                if (!pattern_possible(S, pt)) continue;
+                if (!pattern_possible(S, pt) || (o->no_complex && (pt->code.flags & LEX_CODE_COMPLEX))) continue;
                 mctx m = {S, act, lo, hi, q, vend, &lx->elems[pt->first], (int)pt->n, {NO, NO, NO}, q, 0,
                           clause_lo > 0 ? clause_source : NO};
                 if (!match_pattern(&m)) continue;
@@ -1291,6 +1291,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 break;
             }
             if (pd.code.flags & LEX_CODE_DISCARD) { out->status = COD_DISCARD; out->n -= (uint32_t)E.added; return 0; }
+            if ((pd.code.flags & LEX_CODE_COMPLEX) && o->no_complex) continue;
             if (pd.code.flags & LEX_CODE_COMPLEX) { out->status = COD_COMPLEX; out->n -= (uint32_t)E.added; return 0; }
             if (pd.code.flags & LEX_CODE_NULL || !pd.code.code[0]) continue;
             /* "plans to send troops": a bare verb followed by "to" and another

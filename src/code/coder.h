@@ -47,6 +47,7 @@ typedef struct cod_options {
                                     (PETRARCH's convention; off in news mode, where it steals subjects) */
     int no_pronouns;             /* pronouns stay unresolved: PETRARCH takes referents only from a
                                     parser's coreference, which raw text does not carry */
+    int no_complex;              /* "+++" codes mark nothing (PETRARCH does not implement them) */
     int say_subordinate;         /* a verb root coded 010 acts as a verb of saying (TABARI's "023?") */
     int max_events;              /* cap per sentence */
     struct buf *trace;           /* when set, each step is explained here (dyad explain) */
