@@ -20,9 +20,11 @@ static const char verbs[] =
     "- * BY_ACCIDENT [---]\n"
     "SEND [150]\n{ SENT_ }\n"
     "- * TROOPS TO + [154]\n"
+    "- * WITH RUMOURS [+++]\n"
     "SAID [010?]\n"
     "MEET [036:036]\n"
-    "URGE [102]\n";
+    "URGE [102]\n"
+    "PROPOSE [100]\n";
 
 static lexicon *toy_lexicon(void)
 {
@@ -137,6 +139,24 @@ TEST(coder_null_pattern_and_discard_give_nothing)
     lex_free(lx);
 }
 
+TEST(coder_complex_code_or_not)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Arnor sent Gondor aid with rumours of war.", 20240101, &c);
+    CHECK_INT(c.out.n, 0);
+    CHECK_INT(c.out.status, COD_COMPLEX);
+    arena_free(&c.ar);
+    /* PETRARCH leaves "+++" unimplemented: the verb's own code stands. */
+    o.no_complex = 1;
+    code_text(lx, &o, "Arnor sent Gondor aid with rumours of war.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "150"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
 TEST(coder_date_restricted_actor)
 {
     lexicon *lx = toy_lexicon();
@@ -206,6 +226,97 @@ TEST(coder_modality_flags)
     k = has_event(&c, "ARN", "GON", "190");
     REQUIRE(k);
     CHECK(!c.out.ev[k - 1].negated && !c.out.ev[k - 1].conditional && !c.out.ev[k - 1].future);
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_subordinate_clause_has_its_own_subject)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_news(&o);
+    coded c;
+    code_text(lx, &o, "Arnor is calm five years after Rohan troops attacked Mordor.", 20240101, &c);
+    CHECK(has_event(&c, "ROHMIL", "MOR", "190"));
+    CHECK(!has_event(&c, "ARN", "MOR", "190"));
+    arena_free(&c.ar);
+    /* Its target is not looked for in the main clause before it. */
+    o.require_dyad = 0;
+    code_text(lx, &o, "Arnor is calm five years after Rohan troops attacked.", 20240101, &c);
+    CHECK(has_event(&c, "ROHMIL", "---", "190"));
+    CHECK(!has_event(&c, "ROHMIL", "ARN", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_closing_clause_after_an_aside_has_its_own_subject)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_news(&o);
+    coded c;
+    code_text(lx, &o, "Arnor is calm, two years after the talks ended, Rohan troops said.", 20240101, &c);
+    CHECK(!has_event(&c, "ARN", "ROHMIL", "010"));
+    arena_free(&c.ar);
+    o.require_dyad = 0;
+    code_text(lx, &o, "Arnor is calm, two years after the talks ended, Rohan troops said.", 20240101, &c);
+    CHECK(has_event(&c, "ROHMIL", "---", "010"));
+    arena_free(&c.ar);
+    /* Without a subject of its own the closing verb is still the first actor's. */
+    code_text(lx, &o, "Arnor, two years after the talks ended, attacked Gondor.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_unresolved_pronouns)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_news(&o);
+    coded c;
+    code_text(lx, &o, "Arnor is calm after Rohan troops attacked its embassy.", 20240101, &c);
+    CHECK(has_event(&c, "ROHMIL", "ARN", "190"));
+    arena_free(&c.ar);
+    /* PETRARCH's convention: no referent without a parser's coreference. */
+    o.no_pronouns = 1;
+    o.require_dyad = 0;
+    code_text(lx, &o, "Arnor is calm after Rohan troops attacked its embassy.", 20240101, &c);
+    CHECK(has_event(&c, "ROHMIL", "---", "190"));
+    CHECK(!has_event(&c, "ROHMIL", "ARN", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_infinitive_object_is_not_the_target)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_news(&o);
+    coded c;
+    code_text(lx, &o, "Arnor proposed to take up the issue with Gondor.", 20240101, &c);
+    CHECK(!has_event(&c, "ARN", "GON", "100"));
+    arena_free(&c.ar);
+    code_text(lx, &o, "Arnor proposed a deal to Gondor.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "100"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+TEST(coder_unresolved_pronoun_subject)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_news(&o);
+    o.no_pronouns = 1;
+    coded c;
+    /* "he" is the subject: Gondor in the opening phrase is not. */
+    code_text(lx, &o, "On the future of Gondor's army, he urged Rohan to act.", 20240101, &c);
+    CHECK(!has_event(&c, "GON", "ROH", "102"));
+    arena_free(&c.ar);
+    /* After a verb, the pronoun is that verb's subject again. */
+    code_text(lx, &o, "Arnor indicated it urged Rohan to act.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "102"));
     arena_free(&c.ar);
     lex_free(lx);
 }

@@ -29,12 +29,20 @@ static void remove_made(void)
  * and -shm companions) at exit. Also used by test_store.c. */
 const char *test_tmp_file(const char *name, const void *data, size_t n)
 {
-    if (nmade == 64) return NULL;
-    if (!nmade) atexit(remove_made);
-    char *p = made[nmade++];
+    char path[sizeof made[0]];
+    snprintf(path, sizeof path, "build/test-tmp/%ld-%s", (long)getpid(), name);
+    /* A name asked for again (each test's own dictionaries) reuses its slot. */
+    char *p = NULL;
+    for (int i = 0; i < nmade && !p; i++)
+        if (!strcmp(made[i], path)) p = made[i];
+    if (!p) {
+        if (nmade == 64) return NULL;
+        if (!nmade) atexit(remove_made);
+        p = made[nmade++];
+        memcpy(p, path, sizeof path);
+    }
     mkdir("build", 0777);
     mkdir("build/test-tmp", 0777);
-    snprintf(p, sizeof made[0], "build/test-tmp/%ld-%s", (long)getpid(), name);
     if (data) {
         FILE *f = fopen(p, "wb");
         if (!f) return NULL;

@@ -736,6 +736,16 @@ static void mark_subordinate_clauses(sent *S)
     }
 }
 
+/* Does an actor come before the first verb in words [from, to]? */
+static int has_own_subject(const sent *S, int from, int to)
+{
+    for (int i = from; i <= to; i++) {
+        if (S->w[i].type == W_VERB && (S->w[i].head == NO || S->w[i].head == i)) return 0;
+        if (S->w[i].actor != NO) return 1;
+    }
+    return 0;
+}
+
 static void drop_comma_clauses(sent *S)
 {
     const cod_options *o = S->o;
@@ -753,7 +763,17 @@ static void drop_comma_clauses(sent *S)
     if (!nc) return;
     int consumed = 0; /* the comma closing a dropped clause cannot open the next one */
     for (int k = 0; k <= nc; k++) {
-        if (consumed) { consumed = 0; continue; }
+        if (consumed) {
+            consumed = 0;
+            /* "X restored ties, five years after ..., a Bree official said": a
+             * closing clause with a subject of its own is its own clause; the
+             * comma before it stays as its start ("X, the foe, said" has none). */
+            if (o->split_subordinate && k == nc && has_own_subject(S, commas[k - 1] + 1, S->nw - 1)) {
+                S->w[commas[k - 1]].dropped = 0;
+                S->w[commas[k - 1]].clause_break = 1;
+            }
+            continue;
+        }
         int from = k ? commas[k - 1] + 1 : 0;
         int to = k < nc ? commas[k] - 1 : S->nw - 1;
         int words = to - from + 1;
@@ -1106,6 +1126,48 @@ static int last_speech_verb(const sent *S, const int *act, int lo, int q)
     return NO;
 }
 
+/* "... five years after Calenardhon crowds burned down its embassy": a
+ * verb right after "SUBORDINATOR [the] ACTOR [noun]" has that actor as its
+ * subject, not the main clause's (news mode). "as" is left out: "as well
+ * as", "such as" join actors. Returns the actor, or NO. */
+static int subordinate_subject(const sent *S, const int *act, int lo, int q)
+{
+    int p = q - 1;
+    if (p >= lo && S->w[act[p]].type == W_NULL && !S->w[act[p]].cls && S->w[act[p]].actor == NO &&
+        S->w[act[p]].head == NO)
+        p--;
+    if (p < lo) return NO;
+    int h = S->w[act[p]].head != NO ? S->w[act[p]].head : act[p];
+    int ai = NO;
+    for (int k = 0; k < S->na; k++)
+        if (S->a[k].start <= h && h <= S->a[k].end && S->a[k].end == act[p]) ai = k;
+    if (ai == NO) return NO;
+    while (p >= lo && act[p] >= S->a[ai].start) p--;
+    while (p >= lo && S->w[act[p]].type == W_DETERM) p--;
+    if (p < lo) return NO;
+    const cw *x = &S->w[act[p]];
+    if (!(x->cls & CL_SUBORD) || x->head != NO || (x->n == 2 && !memcmp(x->w, "AS", 2))) return NO;
+    return ai;
+}
+
+/* Is a subject pronoun (he, she, it, they) right before the verb at
+ * position q, past auxiliaries and an adverb ("he has also said"), and
+ * opening its clause (after a comma or a conjunction)? In "X indicated it
+ * would act" the pronoun is X again. */
+static int pronoun_subject(const sent *S, const int *act, int lo, int q)
+{
+    int p = q - 1;
+    for (int skipped = 0; p >= lo && skipped <= 2; p--, skipped++) {
+        const cw *x = &S->w[act[p]];
+        if (x->type == W_PRON) break;
+        if (x->type != W_AUX && !(x->type == W_NULL && !x->cls && !x->cap)) return 0;
+    }
+    if (p < lo || S->w[act[p]].type != W_PRON) return 0;
+    const cw *x = &S->w[act[p]];
+    if (!(x->cls & CL_PRON_HE) && !(x->n == 4 && !memcmp(x->w, "THEY", 4))) return 0;
+    return p == 0 || S->w[act[p - 1]].type == W_COMMA || S->w[act[p - 1]].type == W_CONJ;
+}
+
 /* Remember this sentence's subject (its first actor, if before a verb). */
 static void set_forward(const sent *S, const int *act, int na, cod_out *out)
 {
@@ -1341,7 +1403,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     classify(S);
     find_actors(S);
     find_compounds(S);
-    resolve_pronouns(S, out);
+    if (!o->no_pronouns) resolve_pronouns(S, out);
     mark_subordinate_clauses(S);
     drop_comma_clauses(S);
     if (o->trace) trace_words(S);
@@ -1362,7 +1424,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         if (x->type == W_CONJ && !x->protect) nconj++;
     }
     const char *why = NULL;
-    if (S->complex) why = "a complex (+++) phrase";
+    if (S->complex && !o->no_complex) why = "a complex (+++) phrase";
     else if (o->complex_verbs && nverbs >= o->complex_verbs) why = "too many verbs";
     else if (o->complex_conj && nconj >= o->complex_conj) why = "too many conjunctions";
     else if (o->complex_actors && S->na >= o->complex_actors) why = "too many actors";
@@ -1442,13 +1504,13 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             }
             int chained = ch.on && q == ch.pos;
             pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0, 0, 0, participial};
-            int designated = 0, source_carried = 0;
+            int designated = 0, source_carried = 0, source_subordinate = 0;
             int used[32], nused = 0;   /* words the pattern's own words took (PETRARCH-2) */
             uint32_t ncand = candidate_patterns(S, v, cand, MAX_CANDIDATES);
             for (uint32_t c = 0; c < ncand; c++) {
                 uint32_t pi = lx->patorder[v->pat0 + cand[c]];
                 const lex_pattern *pt = &lx->patterns[pi];
-                if (!pattern_possible(S, pt)) continue;
+                if (!pattern_possible(S, pt) || (o->no_complex && (pt->code.flags & LEX_CODE_COMPLEX))) continue;
                 mctx m = {S, act, lo, hi, q, vend, &lx->elems[pt->first], (int)pt->n, {NO, NO, NO}, q, 0,
                           clause_lo > 0 ? clause_source : NO, {0}};
                 if (!match_pattern(&m)) continue;
@@ -1477,16 +1539,21 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 }
             }
             if (pd.code.flags & LEX_CODE_DISCARD) { out->status = COD_DISCARD; out->n -= (uint32_t)E.added; return 0; }
+            if ((pd.code.flags & LEX_CODE_COMPLEX) && o->no_complex) continue;
             if (pd.code.flags & LEX_CODE_COMPLEX) { out->status = COD_COMPLEX; out->n -= (uint32_t)E.added; return 0; }
             if (pd.code.flags & LEX_CODE_NULL || !pd.code.code[0]) continue;
             /* "plans to send troops": a bare verb followed by "to" and another
-             * verb gives way to that verb (modality marks it future). */
+             * verb gives way to that verb (modality marks it future). An unknown
+             * lower-case word after "to" is most often a verb the dictionaries
+             * lack ("proposed to take up the issue with Y"): Y is not the target. */
             if (o->split_subordinate && pd.pattern == UINT32_MAX && vend + 1 <= clause_hi) {
                 const cw *last = &S->w[act[vend]], *t1 = &S->w[act[vend + 1]];
                 int to_last = last->n == 2 && !memcmp(last->w, "TO", 2);
                 if (to_last && t1->type == W_VERB) continue;
-                if (vend + 2 <= clause_hi && t1->n == 2 && !memcmp(t1->w, "TO", 2) && S->w[act[vend + 2]].type == W_VERB)
-                    continue;
+                if (vend + 2 <= clause_hi && t1->n == 2 && !memcmp(t1->w, "TO", 2)) {
+                    const cw *t2 = &S->w[act[vend + 2]];
+                    if (t2->type == W_VERB || (t2->type == W_NULL && !t2->cls && !t2->cap && t2->actor == NO)) continue;
+                }
             }
             /* A bare "make a statement" (010) from a verb of saying is what
              * TABARI's SAID [010?] is: coded only when nothing else is. */
@@ -1506,10 +1573,18 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     int said = last_speech_verb(S, act, clause_lo, q);
                     if (said != NO && first_actor_between(S, said + 1, wi - 1, pd.target) != NO) from = said + 1;
                     int before = first_actor_between(S, from, wi - 1, pd.target);
-                    if (before == NO && clause_source != NO) { before = clause_source; source_carried = 1; }
+                    if (o->split_subordinate) {
+                        int sub = subordinate_subject(S, act, clause_lo, q);
+                        if (sub != NO && sub != pd.target) { before = sub; source_subordinate = 1; }
+                    }
+                    /* "..., he said": an unresolved pronoun is the verb's subject,
+                     * so no other actor is; the source stays unknown. */
+                    int unknown = o->no_pronouns && pronoun_subject(S, act, clause_lo, q);
+                    if (unknown) before = NO;
+                    if (before == NO && clause_source != NO && !unknown) { before = clause_source; source_carried = 1; }
                     /* TABARI is greedy: with no actor before the verb it looks after
                      * it, unless a default source is to take that place (PRIOR). */
-                    if (before == NO && !(o->default_source_prior && o->default_source[0])) {
+                    if (before == NO && !unknown && !(o->default_source_prior && o->default_source[0])) {
                         before = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.target);
                         /* A source taken from after the verb is that actor alone, not
                          * its compound: the next member can be the target (TABARI). */
@@ -1532,7 +1607,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                         int again = first_actor_between(S, S->a[pd.source].end + 1, act[clause_hi], pd.source);
                         after = again;
                     }
-                    if (after == NO && !(o->default_target_after && o->default_target[0]))
+                    /* A subordinate clause's target is not in the main clause before it. */
+                    if (after == NO && !(o->default_target_after && o->default_target[0]) && !source_subordinate)
                         after = nearest_actor_before(S, act[clause_lo], wi - 1, pd.source);
                     /* A compound acting on itself only when it is this clause's own subject. */
                     if (after == NO && pd.source != NO && S->a[pd.source].group != NO && !source_carried &&

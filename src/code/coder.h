@@ -45,6 +45,9 @@ typedef struct cod_options {
                                     missing ones are coded "---" and lone agents as "---GOV" */
     int anonymous_agents;        /* a lone agent is an actor of unknown country: "students" -> "---EDU"
                                     (PETRARCH's convention; off in news mode, where it steals subjects) */
+    int no_pronouns;             /* pronouns stay unresolved: PETRARCH takes referents only from a
+                                    parser's coreference, which raw text does not carry */
+    int no_complex;              /* "+++" codes mark nothing (PETRARCH does not implement them) */
     int say_subordinate;         /* a verb root coded 010 acts as a verb of saying (TABARI's "023?") */
     int max_events;              /* cap per sentence */
     struct buf *trace;           /* when set, each step is explained here (dyad explain) */

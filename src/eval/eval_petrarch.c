@@ -9,6 +9,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,9 +67,16 @@ static void apply_configs(const char *from, const char *to, cod_options *o)
         const char *e = strchr(c, '>');
         if (!e || e > to) break;
         char opt[64], val[16];
-        if (attr(c, (size_t)(e - c), "option", opt, sizeof opt) && attr(c, (size_t)(e - c), "value", val, sizeof val) &&
-            !strcmp(opt, "require_dyad"))
-            o->require_dyad = !(val[0] == 'f' || val[0] == 'F');
+        if (!attr(c, (size_t)(e - c), "option", opt, sizeof opt) || !attr(c, (size_t)(e - c), "value", val, sizeof val))
+            continue;
+        if (!strcmp(opt, "require_dyad")) { o->require_dyad = !(val[0] == 'f' || val[0] == 'F'); continue; }
+        /* The comma-clause lengths are PETRARCH's as they are TABARI's. */
+        static const struct { const char *name; size_t off; } commas[] = {
+            {"comma_min", offsetof(cod_options, comma_min)},   {"comma_max", offsetof(cod_options, comma_max)},
+            {"comma_emin", offsetof(cod_options, comma_emin)}, {"comma_emax", offsetof(cod_options, comma_emax)},
+            {"comma_bmin", offsetof(cod_options, comma_bmin)}, {"comma_bmax", offsetof(cod_options, comma_bmax)}};
+        for (size_t k = 0; k < sizeof commas / sizeof *commas; k++)
+            if (!strcmp(opt, commas[k].name)) *(int *)((char *)o + commas[k].off) = atoi(val);
     }
 }
 
@@ -108,6 +116,8 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
     o.modality = 0; /* the suite codes plain events; flags would not change them */
     o.untargeted = 0;
     o.anonymous_agents = 1; /* PETRARCH codes a lone agent as "---GOV", "---EDU" */
+    o.no_pronouns = 1;      /* its coreference comes from CoreNLP, not from the text */
+    o.no_complex = 1;       /* "+++" is "currently not implemented" (its DEMO-04) */
     arena ar;
     arena_init(&ar, 1 << 16);
     eval_cats cats = {0};
@@ -155,6 +165,9 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
         txt_doc doc;
         txt_analyse(&ar, text, strlen(text), &doc);
         cod_out out = {0};
+        buf trace;
+        buf_init(&trace);
+        o.trace = opt->verbose ? &trace : NULL;
         if (doc.ntok) {
             /* One record is one sentence, as in PETRARCH. */
             txt_sentence *one = arena_alloc(&ar, sizeof *one);
@@ -163,11 +176,13 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
             doc.nsent = 1;
             cod_sentence(lx, &o, &ar, &doc, 0, record_date(date), &out);
         }
+        o.trace = NULL;
         g.id = id;
         g.text = text;
         g.category = cat;
         records_n++;
-        eval_score_record(&g, out.ev, out.n, out.status, NULL, &cats, score, &exact, opt->verbose, outf);
+        eval_score_record(&g, out.ev, out.n, out.status, trace.data, &cats, score, &exact, opt->verbose, outf);
+        buf_free(&trace);
         free(text);
     }
     eval_report(outf, &cats, score, records_n, exact, load_s, &t1);
