@@ -116,7 +116,9 @@ int eval_petrarch(const char *records, const char *const *dicts, int ndicts, con
     o.modality = 0; /* the suite codes plain events; flags would not change them */
     o.untargeted = 0;
     o.anonymous_agents = 1; /* PETRARCH codes a lone agent as "---GOV", "---EDU" */
-    o.no_pronouns = 1;      /* its coreference comes from CoreNLP, not from the text */
+    /* PETRARCH-1's coreference comes from CoreNLP, not from the text;
+     * PETRARCH-2 (the ontology loaded) finds antecedents in its own tree. */
+    o.no_pronouns = lx->npico == 0;
     o.no_complex = 1;       /* "+++" is "currently not implemented" (its DEMO-04) */
     arena ar;
     arena_init(&ar, 1 << 16);
