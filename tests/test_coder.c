@@ -248,3 +248,31 @@ TEST(options_lines)
     CHECK_INT(o.code_by, COD_BY_SENTENCE);
     CHECK_INT(cod_options_line(&o, "nonsense without colon"), -1);
 }
+
+/* TABARI's quirk: THEIR after a compound source led by an agent is the
+ * target (the members code each other); without the agent, or in news
+ * mode, the pronoun is the source itself and the next actor is the target. */
+TEST(coder_their_after_agent_led_compound)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "The troops of Arnor and Rohan attacked their old camps near Gondor.", 20240101, &c);
+    CHECK(has_event(&c, "ARNMIL", "ROH", "190"));
+    CHECK(has_event(&c, "ROH", "ARNMIL", "190"));
+    CHECK(!has_event(&c, "ROH", "GON", "190"));
+    arena_free(&c.ar);
+    code_text(lx, &o, "Arnor and Rohan attacked their old camps near Gondor.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "190"));
+    CHECK(has_event(&c, "ROH", "GON", "190"));
+    CHECK(!has_event(&c, "ARN", "ROH", "190"));
+    arena_free(&c.ar);
+    cod_options_news(&o);
+    code_text(lx, &o, "The troops of Arnor and Rohan attacked their old camps near Gondor.", 20240101, &c);
+    /* (news mode gives the agent to every member) */
+    CHECK(has_event(&c, "ROHMIL", "GON", "190"));
+    CHECK(!has_event(&c, "ROHMIL", "ARNMIL", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}

@@ -1057,6 +1057,23 @@ static int first_actor_between(const sent *S, int from, int to, int skip_codes_o
     return NO;
 }
 
+/* TABARI's quirk (suite record COMPOUND-24): in "The ambassadors of A, B
+ * and C presented THEIR credentials to D" the pronoun points at the
+ * compound's first actor word while the source starts at its agent, so the
+ * "same as the source" check misses and THEIR is the target: the members
+ * code each other. The first actor in [from, to] when it is such a plural
+ * pronoun, else NO; without a leading agent ("A and B urged C to assist
+ * THEM") the pronoun is the source itself and skipped. */
+static int compound_pronoun_after(const sent *S, int from, int to, int source)
+{
+    int k = first_actor_between(S, from, to, NO);
+    if (k == NO || source == NO || S->a[source].group == NO || !S->a[k].pronoun) return NO;
+    if (!(S->w[S->a[k].start].cls & CL_PRON_THEY) || S->a[k].ncodes < 2) return NO;
+    int unit[MAX_ACTORS];
+    members(S, source, unit);
+    return S->a[unit[0]].start < S->a[unit[0]].core ? k : NO;
+}
+
 /* The actor closest before word `to` (not before `from`), distinct from ref. */
 static int nearest_actor_before(const sent *S, int from, int to, int ref)
 {
@@ -1269,6 +1286,10 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 S->alone = pd.source_alone ? pd.source : NO;
                 if (pd.target == NO) {
                     int after = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.source);
+                    if (o->pronoun_compound_target) {
+                        int t = compound_pronoun_after(S, act[vend] + 1, act[clause_hi], pd.source);
+                        if (t != NO) after = t;
+                    }
                     if (after != NO && pd.source != NO && S->a[after].start < S->a[pd.source].start &&
                         S->a[pd.source].start > wi) after = NO;
                     if (after != NO && pd.source != NO && S->a[after].start <= S->a[pd.source].start) {
