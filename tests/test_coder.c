@@ -3,6 +3,7 @@
 #include "code/coder.h"
 #include "lexicon/load.h"
 #include "text/text.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,10 +27,17 @@ static const char verbs[] =
 
 static lexicon *toy_lexicon(void)
 {
+    /* Written once: the suite's temporary files are few (test_tmp_file). */
+    static char pa[256], pg[256], pv[256];
+    if (!pa[0]) {
+        snprintf(pa, sizeof pa, "%s", test_tmp_file("toy.actors", actors, sizeof actors - 1));
+        snprintf(pg, sizeof pg, "%s", test_tmp_file("toy.agents", agents, sizeof agents - 1));
+        snprintf(pv, sizeof pv, "%s", test_tmp_file("toy.verbs", verbs, sizeof verbs - 1));
+    }
     lexicon *lx = lex_new();
-    lex_load_tabari_actors(lx, test_tmp_file("toy.actors", actors, sizeof actors - 1));
-    lex_load_tabari_agents(lx, test_tmp_file("toy.agents", agents, sizeof agents - 1));
-    lex_load_tabari_verbs(lx, test_tmp_file("toy.verbs", verbs, sizeof verbs - 1));
+    lex_load_tabari_actors(lx, pa);
+    lex_load_tabari_agents(lx, pg);
+    lex_load_tabari_verbs(lx, pv);
     lex_compile(lx);
     return lx;
 }
@@ -273,6 +281,30 @@ TEST(coder_their_after_agent_led_compound)
     /* (news mode gives the agent to every member) */
     CHECK(has_event(&c, "ROHMIL", "GON", "190"));
     CHECK(!has_event(&c, "ROHMIL", "ARNMIL", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+/* TABARI's secondary forwarding: after a sentence whose subject was itself
+ * a forwarded pronoun, the next pronoun takes the first actor named in that
+ * sentence; news mode keeps following the subject. */
+TEST(coder_secondary_pronoun_forwarding)
+{
+    lexicon *lx = toy_lexicon();
+    static const char text[] = "Arnor attacked Gondor on Monday. It attacked Rohan near Mordor on Tuesday. "
+                               "It attacked Gondor again on Friday.";
+    cod_options o;
+    cod_options_default(&o);
+    o.forward = 1;
+    coded c;
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(has_event(&c, "ROH", "GON", "190"));
+    arena_free(&c.ar);
+    cod_options_news(&o);
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(!has_event(&c, "ROH", "GON", "190"));
     arena_free(&c.ar);
     lex_free(lx);
 }

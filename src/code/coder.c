@@ -1129,6 +1129,11 @@ static void set_forward(const sent *S, const int *act, int na, cod_out *out)
         /* TABARI forwards the first actor's own code, without its agent,
          * and a compound as its first member. */
         const cactor *a = &S->a[0];
+        /* Its "secondary forwarding" (manual 8.4; suite FRWD-*): after a
+         * forwarded pronoun the next sentence gets the first actor named
+         * in this one, wherever it stands. */
+        for (int k = 1; a->pronoun && k < S->na; k++)
+            if (!S->a[k].pronoun) a = &S->a[k];
         if (a->pronoun) {
             for (int c = 0; c < a->ncodes && out->nfwd < 8; c++)
                 snprintf(out->fwd[out->nfwd++], DYAD_CODE_MAX, "%s", a->codes[c]);
