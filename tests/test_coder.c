@@ -12,6 +12,7 @@ static const char actors[] =
     "GONDOR [GON]\n"
     "ROHAN [ROH]\n"
     "MORDOR [MOR]\n"
+    "ERIADOR [ERI]\n"
     "SOCCER [###]\n"
     "DENETHOR [GONGOV 900101-201231] [GON]\n"
     "<NOUN>\nTALKS\n</NOUN>\n";
@@ -305,6 +306,29 @@ TEST(coder_secondary_pronoun_forwarding)
     code_text(lx, &o, text, 20240101, &c);
     CHECK(has_event(&c, "ARN", "ROH", "190"));
     CHECK(!has_event(&c, "ROH", "GON", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+/* TABARI reads "A and B, and C and D" as one compound (the pairs would
+ * otherwise be split by the comma clause); news mode keeps the first pair. */
+TEST(coder_chained_compound_pairs)
+{
+    lexicon *lx = toy_lexicon();
+    static const char text[] = "Arnor attacked Gondor and Rohan, and Mordor and Eriador, the radio said on Monday.";
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "190"));
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(has_event(&c, "ARN", "MOR", "190"));
+    CHECK(has_event(&c, "ARN", "ERI", "190"));
+    arena_free(&c.ar);
+    cod_options_news(&o);
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(!has_event(&c, "ARN", "ERI", "190"));
     arena_free(&c.ar);
     lex_free(lx);
 }

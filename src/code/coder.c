@@ -549,6 +549,26 @@ static int np_filler(const sent *S, const cw *x)
            x->w[0] <= 'Z';
 }
 
+/* How actor m joins actor m+1 in a list: 0 not at all, 1 by a comma,
+ * 2 by a conjunction (after a comma or not), with only np fillers around. */
+static int join_kind(const sent *S, int m)
+{
+    int j = S->a[m].end + 1;
+    int comma = 0, conj = 0;
+    while (j < S->a[m + 1].start) {
+        const cw *x = &S->w[j];
+        if (x->type == W_COMMA && !comma && !conj) comma = 1;
+        else if (x->type == W_CONJ && !conj && !(x->cls & CL_BUT) &&
+                 /* "awful and evil": an adjective compound, not a list of actors */
+                 !(j > 0 && S->w[j - 1].type == W_ADJ && j + 1 < S->nw && S->w[j + 1].type == W_ADJ))
+            conj = 1;
+        else if (!np_filler(S, x)) break;
+        j++;
+    }
+    if (j != S->a[m + 1].start) return 0;
+    return conj ? 2 : comma;
+}
+
 static void find_compounds(sent *S)
 {
     for (int k = 0; k + 1 < S->na; k++) {
@@ -556,21 +576,10 @@ static void find_compounds(sent *S)
         int last = k, saw_conj = 0;
         int m = k;
         while (m + 1 < S->na) {
-            int j = S->a[m].end + 1;
-            int comma = 0, conj = 0;
-            while (j < S->a[m + 1].start) {
-                const cw *x = &S->w[j];
-                if (x->type == W_COMMA && !comma && !conj) comma = 1;
-                else if (x->type == W_CONJ && !conj && !(x->cls & CL_BUT) &&
-                         /* "awful and evil": an adjective compound, not a list of actors */
-                         !(j > 0 && S->w[j - 1].type == W_ADJ && j + 1 < S->nw && S->w[j + 1].type == W_ADJ))
-                    conj = 1;
-                else if (!np_filler(S, x)) break;
-                j++;
-            }
-            if (j != S->a[m + 1].start || (!comma && !conj)) break;
+            int kind = join_kind(S, m);
+            if (!kind) break;
             m++;
-            if (conj) {
+            if (kind == 2) {
                 saw_conj = 1;
                 /* "... and the evil Arnor awful Gondor": members joined by nothing but adjectives. */
                 while (m + 1 < S->na) {
@@ -580,7 +589,11 @@ static void find_compounds(sent *S)
                     m++;
                 }
                 last = m;
-                break;
+                /* TABARI: "between A and B, and C and D" is one list (pairs
+                 * joined by a conjunction; "A and B, and C the chief" is not). */
+                if (!S->o->chain_compounds || m + 2 >= S->na || join_kind(S, m) != 2 || join_kind(S, m + 1) != 2)
+                    break;
+                m++; /* C; the loop joins D */
             }
         }
         if (!saw_conj) continue;
