@@ -332,3 +332,28 @@ TEST(coder_chained_compound_pairs)
     arena_free(&c.ar);
     lex_free(lx);
 }
+
+/* TABARI keeps the subject across a conjunction unless an actor follows
+ * it (manual 7.6); news mode takes the actor before the second verb. */
+TEST(coder_clause_keeps_carried_subject)
+{
+    lexicon *lx = toy_lexicon();
+    static const char text[] = "Arnor urged calm and the people in Gondor attacked Rohan on Monday.";
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(!has_event(&c, "GON", "ROH", "190"));
+    arena_free(&c.ar);
+    /* An actor right after the conjunction is the new subject. */
+    code_text(lx, &o, "Arnor urged calm and Gondor attacked Rohan on Monday.", 20240101, &c);
+    CHECK(has_event(&c, "GON", "ROH", "190"));
+    arena_free(&c.ar);
+    cod_options_news(&o);
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "GON", "ROH", "190"));
+    CHECK(!has_event(&c, "ARN", "ROH", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}

@@ -1219,6 +1219,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     int nfound = 0;
     int carried_source = NO;
     int clause_lo = 0;
+    int verb_before = 0; /* an earlier clause has a verb: a clause of its own, not a phrase */
     int any_event = 0;
     for (int p = 0; p <= na; p++) {
         int boundary = p == na || (S->w[act[p]].type == W_CONJ && !S->w[act[p]].protect) ||
@@ -1290,6 +1291,10 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     int said = last_speech_verb(S, act, clause_lo, q);
                     if (said != NO && first_actor_between(S, said + 1, wi - 1, pd.target) != NO) from = said + 1;
                     int before = first_actor_between(S, from, wi - 1, pd.target);
+                    /* TABARI (manual 7.6) keeps the subject across a conjunction
+                     * unless an actor follows it: "X launched a bombing and shelling
+                     * of Y after raids on Z" gives X the raids. */
+                    if (o->keep_clause_source && verb_before && clause_source != NO) before = NO;
                     if (before == NO && clause_source != NO) { before = clause_source; source_carried = 1; }
                     /* TABARI is greedy: with no actor before the verb it looks after
                      * it, unless a default source is to take that place (PRIOR). */
@@ -1362,6 +1367,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             int f = first_actor_between(S, act[clause_lo < na ? clause_lo : 0], act[clause_hi >= 0 ? clause_hi : 0], NO);
             if (f != NO) carried_source = f;
         }
+        for (int q = clause_lo; q <= clause_hi; q++) verb_before |= S->w[act[q]].type == W_VERB;
         clause_lo = p + 1;
         if (o->code_by == COD_BY_SENTENCE && nfound) break;
     }

@@ -37,6 +37,9 @@ typedef struct cod_options {
     int forward;                 /* a sentence-initial pronoun refers to the previous sentence's subject */
     int forward_root;            /* forward only the subject's own actor code (TABARI), not agent and all */
     int name_wins;               /* "Russian President Lukashenko": the person's own code (default on) */
+    int keep_clause_source;      /* TABARI: a clause after a conjunction keeps the carried subject
+                                    (unless an actor follows the conjunction), even when another
+                                    actor stands before its verb */
     int chain_compounds;         /* TABARI: "A and B, and C and D" is one compound, not two */
     int pronoun_compound_target; /* TABARI: "The envoys of A and B presented THEIR credentials to C":
                                     the plural pronoun for a source compound led by an agent is the
