@@ -357,3 +357,24 @@ TEST(coder_clause_keeps_carried_subject)
     arena_free(&c.ar);
     lex_free(lx);
 }
+
+/* TABARI: a pronoun does not refer to an actor of an eliminated comma
+ * clause ("Today Arnor sent envoys," is dropped by the BMIN/BMAX limits). */
+TEST(coder_pronoun_skips_dropped_clause)
+{
+    lexicon *lx = toy_lexicon();
+    static const char text[] = "Today Arnor sent envoys, Gondor attacked its old camps in Rohan on Monday.";
+    cod_options o;
+    cod_options_default(&o);
+    cod_options_line(&o, "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8");
+    coded c;
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "GON", "ROH", "190"));
+    CHECK(!has_event(&c, "GON", "ARN", "190"));
+    arena_free(&c.ar);
+    o.pronoun_skip_dropped = 0;
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "GON", "ARN", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}

@@ -644,6 +644,13 @@ static int forward_pronoun(sent *S, int i, const cod_out *ctx)
     return 1;
 }
 
+/* An actor a pronoun may refer to: TABARI does not look inside an
+ * eliminated comma clause (suite record COMMA-02C). */
+static int antecedent_ok(const sent *S, int k)
+{
+    return !(S->o->pronoun_skip_dropped && S->w[S->a[k].start].dropped);
+}
+
 /* Pronouns become actors copying their antecedent's codes (TABARI's rules). */
 static void resolve_pronouns(sent *S, const cod_out *ctx)
 {
@@ -652,15 +659,15 @@ static void resolve_pronouns(sent *S, const cod_out *ctx)
         cw *x = &S->w[i];
         if (x->type == W_PRON && forward_pronoun(S, i, ctx)) continue;
         if (x->type != W_PRON || !n0) continue;
-        int ante = NO;
-        if (x->cls & CL_PRON_HE) ante = 0;
+        int ante = NO, first = NO;
+        for (int k = 0; k < n0 && first == NO; k++) if (antecedent_ok(S, k)) first = k;
+        if (x->cls & CL_PRON_HE) ante = first;
         else if (x->cls & CL_PRON_HIS) {
-            for (int k = 0; k < n0; k++) if (S->a[k].end < i) ante = k;
             /* first actor prior: the earliest one */
-            for (int k = 0; k < n0; k++) if (S->a[k].end < i) { ante = k; break; }
+            for (int k = 0; k < n0; k++) if (S->a[k].end < i && antecedent_ok(S, k)) { ante = k; break; }
         } else {
-            for (int k = 0; k < n0 && ante == NO; k++) if (S->a[k].group != NO) ante = k;
-            if (ante == NO) ante = 0;
+            for (int k = 0; k < n0 && ante == NO; k++) if (S->a[k].group != NO && antecedent_ok(S, k)) ante = k;
+            if (ante == NO) ante = first;
         }
         if (ante == NO || S->a[ante].start == i) continue;
         /* HE/SHE/IT refer back: an antecedent after the pronoun is not one. */
@@ -1179,9 +1186,9 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     classify(S);
     find_actors(S);
     find_compounds(S);
-    resolve_pronouns(S, out);
     mark_subordinate_clauses(S);
     drop_comma_clauses(S);
+    resolve_pronouns(S, out);
     if (o->trace) trace_words(S);
     if (S->discard) { if (o->trace) buf_adds(o->trace, "discarded: a discard phrase\n"); out->status = COD_DISCARD; return 0; }
 

@@ -37,6 +37,8 @@ typedef struct cod_options {
     int forward;                 /* a sentence-initial pronoun refers to the previous sentence's subject */
     int forward_root;            /* forward only the subject's own actor code (TABARI), not agent and all */
     int name_wins;               /* "Russian President Lukashenko": the person's own code (default on) */
+    int pronoun_skip_dropped;    /* TABARI: a pronoun never refers to an actor in an eliminated
+                                    comma clause */
     int keep_clause_source;      /* TABARI: a clause after a conjunction keeps the carried subject
                                     (unless an actor follows the conjunction), even when another
                                     actor stands before its verb */

@@ -19,6 +19,7 @@ void cod_options_default(cod_options *o)
     o->pronoun_compound_target = 1;
     o->chain_compounds = 1;
     o->keep_clause_source = 1;
+    o->pronoun_skip_dropped = 1;
 }
 
 void cod_options_news(cod_options *o)
@@ -30,6 +31,7 @@ void cod_options_news(cod_options *o)
     o->pronoun_compound_target = 0;
     o->chain_compounds = 0;
     o->keep_clause_source = 0;
+    o->pronoun_skip_dropped = 0;
     o->comma_emin = o->comma_emax = 0;
     o->split_subordinate = 1;
     o->untargeted = 1;
