@@ -378,3 +378,17 @@ TEST(coder_pronoun_skips_dropped_clause)
     arena_free(&c.ar);
     lex_free(lx);
 }
+
+/* HIM is one of TABARI's pronouns (manual 7.7): the first actor. */
+TEST(coder_him_is_a_pronoun)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Arnor attacked Rohan on Monday and Gondor urged him to stop the war.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(has_event(&c, "GON", "ARN", "102"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}

@@ -76,7 +76,7 @@ enum {
 static const struct { const char *w; uint8_t n; uint16_t cls; } closed_words[] = {
     {"THE", 3, CL_DET}, {"A", 1, CL_DET}, {"AN", 2, CL_DET}, {"NEITHER", 7, CL_DET}, {"EITHER", 6, CL_DET},
     {"BOTH", 4, CL_DET}, {"AND", 3, CL_CONJ}, {"BUT", 3, CL_CONJ | CL_BUT}, {"OR", 2, CL_CONJ},
-    {"NOR", 3, CL_CONJ}, {"HE", 2, CL_PRON_HE}, {"SHE", 3, CL_PRON_HE}, {"IT", 2, CL_PRON_HE},
+    {"NOR", 3, CL_CONJ}, {"HE", 2, CL_PRON_HE}, {"SHE", 3, CL_PRON_HE}, {"IT", 2, CL_PRON_HE}, {"HIM", 3, CL_PRON_HE},
     {"ITS", 3, CL_PRON_HIS}, {"HIS", 3, CL_PRON_HIS}, {"HER", 3, CL_PRON_HIS}, {"THEY", 4, CL_PRON_THEY},
     {"THEM", 4, CL_PRON_THEY}, {"THEIR", 5, CL_PRON_THEY}, {"WAS", 3, CL_AUX | CL_PASSIVE},
     {"WERE", 4, CL_AUX | CL_PASSIVE}, {"BEEN", 4, CL_AUX | CL_PASSIVE}, {"IS", 2, CL_AUX}, {"ARE", 3, CL_AUX},
