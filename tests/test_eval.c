@@ -16,7 +16,7 @@ TEST(eval_tabari_validation_floor)
     REQUIRE(eval_tabari(dir, &opt, out, &s) == 0);
     fclose(out);
     printf("  tabari: F1 %.3f (TP %ld FP %ld FN %ld)\n", s.f1, s.tp, s.fp, s.fn);
-    CHECK(s.f1 >= 0.90);
+    CHECK(s.f1 >= 0.98); /* 0.981 (TP 497 FP 5 FN 14) when raised */
     /* TABARI itself scores 419 TP on this suite; dyad must find more. */
     CHECK(s.tp > 419);
 }
