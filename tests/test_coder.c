@@ -3,6 +3,7 @@
 #include "code/coder.h"
 #include "lexicon/load.h"
 #include "text/text.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@ static const char actors[] =
     "GONDOR [GON]\n"
     "ROHAN [ROH]\n"
     "MORDOR [MOR]\n"
+    "ERIADOR [ERI]\n"
     "SOCCER [###]\n"
     "DENETHOR [GONGOV 900101-201231] [GON]\n"
     "<NOUN>\nTALKS\n</NOUN>\n";
@@ -28,10 +30,17 @@ static const char verbs[] =
 
 static lexicon *toy_lexicon(void)
 {
+    /* Written once: the suite's temporary files are few (test_tmp_file). */
+    static char pa[256], pg[256], pv[256];
+    if (!pa[0]) {
+        snprintf(pa, sizeof pa, "%s", test_tmp_file("toy.actors", actors, sizeof actors - 1));
+        snprintf(pg, sizeof pg, "%s", test_tmp_file("toy.agents", agents, sizeof agents - 1));
+        snprintf(pv, sizeof pv, "%s", test_tmp_file("toy.verbs", verbs, sizeof verbs - 1));
+    }
     lexicon *lx = lex_new();
-    lex_load_tabari_actors(lx, test_tmp_file("toy.actors", actors, sizeof actors - 1));
-    lex_load_tabari_agents(lx, test_tmp_file("toy.agents", agents, sizeof agents - 1));
-    lex_load_tabari_verbs(lx, test_tmp_file("toy.verbs", verbs, sizeof verbs - 1));
+    lex_load_tabari_actors(lx, pa);
+    lex_load_tabari_agents(lx, pg);
+    lex_load_tabari_verbs(lx, pv);
     lex_compile(lx);
     return lx;
 }
@@ -358,4 +367,139 @@ TEST(options_lines)
     cod_options_line(&o, "SET: CODE BY SENTENCE");
     CHECK_INT(o.code_by, COD_BY_SENTENCE);
     CHECK_INT(cod_options_line(&o, "nonsense without colon"), -1);
+}
+
+/* TABARI's quirk: THEIR after a compound source led by an agent is the
+ * target (the members code each other); without the agent, or in news
+ * mode, the pronoun is the source itself and the next actor is the target. */
+TEST(coder_their_after_agent_led_compound)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "The troops of Arnor and Rohan attacked their old camps near Gondor.", 20240101, &c);
+    CHECK(has_event(&c, "ARNMIL", "ROH", "190"));
+    CHECK(has_event(&c, "ROH", "ARNMIL", "190"));
+    CHECK(!has_event(&c, "ROH", "GON", "190"));
+    arena_free(&c.ar);
+    code_text(lx, &o, "Arnor and Rohan attacked their old camps near Gondor.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "190"));
+    CHECK(has_event(&c, "ROH", "GON", "190"));
+    CHECK(!has_event(&c, "ARN", "ROH", "190"));
+    arena_free(&c.ar);
+    cod_options_news(&o);
+    code_text(lx, &o, "The troops of Arnor and Rohan attacked their old camps near Gondor.", 20240101, &c);
+    /* (news mode gives the agent to every member) */
+    CHECK(has_event(&c, "ROHMIL", "GON", "190"));
+    CHECK(!has_event(&c, "ROHMIL", "ARNMIL", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+/* TABARI's secondary forwarding: after a sentence whose subject was itself
+ * a forwarded pronoun, the next pronoun takes the first actor named in that
+ * sentence; news mode keeps following the subject. */
+TEST(coder_secondary_pronoun_forwarding)
+{
+    lexicon *lx = toy_lexicon();
+    static const char text[] = "Arnor attacked Gondor on Monday. It attacked Rohan near Mordor on Tuesday. "
+                               "It attacked Gondor again on Friday.";
+    cod_options o;
+    cod_options_default(&o);
+    o.forward = 1;
+    coded c;
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(has_event(&c, "ROH", "GON", "190"));
+    arena_free(&c.ar);
+    cod_options_news(&o);
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(!has_event(&c, "ROH", "GON", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+/* TABARI reads "A and B, and C and D" as one compound (the pairs would
+ * otherwise be split by the comma clause); news mode keeps the first pair. */
+TEST(coder_chained_compound_pairs)
+{
+    lexicon *lx = toy_lexicon();
+    static const char text[] = "Arnor attacked Gondor and Rohan, and Mordor and Eriador, the radio said on Monday.";
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "ARN", "GON", "190"));
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(has_event(&c, "ARN", "MOR", "190"));
+    CHECK(has_event(&c, "ARN", "ERI", "190"));
+    arena_free(&c.ar);
+    cod_options_news(&o);
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(!has_event(&c, "ARN", "ERI", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+/* TABARI keeps the subject across a conjunction unless an actor follows
+ * it (manual 7.6); news mode takes the actor before the second verb. */
+TEST(coder_clause_keeps_carried_subject)
+{
+    lexicon *lx = toy_lexicon();
+    static const char text[] = "Arnor urged calm and the people in Gondor attacked Rohan on Monday.";
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(!has_event(&c, "GON", "ROH", "190"));
+    arena_free(&c.ar);
+    /* An actor right after the conjunction is the new subject. */
+    code_text(lx, &o, "Arnor urged calm and Gondor attacked Rohan on Monday.", 20240101, &c);
+    CHECK(has_event(&c, "GON", "ROH", "190"));
+    arena_free(&c.ar);
+    cod_options_news(&o);
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "GON", "ROH", "190"));
+    CHECK(!has_event(&c, "ARN", "ROH", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+/* TABARI: a pronoun does not refer to an actor of an eliminated comma
+ * clause ("Today Arnor sent envoys," is dropped by the BMIN/BMAX limits). */
+TEST(coder_pronoun_skips_dropped_clause)
+{
+    lexicon *lx = toy_lexicon();
+    static const char text[] = "Today Arnor sent envoys, Gondor attacked its old camps in Rohan on Monday.";
+    cod_options o;
+    cod_options_default(&o);
+    cod_options_line(&o, "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8");
+    coded c;
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "GON", "ROH", "190"));
+    CHECK(!has_event(&c, "GON", "ARN", "190"));
+    arena_free(&c.ar);
+    o.pronoun_skip_dropped = 0;
+    code_text(lx, &o, text, 20240101, &c);
+    CHECK(has_event(&c, "GON", "ARN", "190"));
+    arena_free(&c.ar);
+    lex_free(lx);
+}
+
+/* HIM is one of TABARI's pronouns (manual 7.7): the first actor. */
+TEST(coder_him_is_a_pronoun)
+{
+    lexicon *lx = toy_lexicon();
+    cod_options o;
+    cod_options_default(&o);
+    coded c;
+    code_text(lx, &o, "Arnor attacked Rohan on Monday and Gondor urged him to stop the war.", 20240101, &c);
+    CHECK(has_event(&c, "ARN", "ROH", "190"));
+    CHECK(has_event(&c, "GON", "ARN", "102"));
+    arena_free(&c.ar);
+    lex_free(lx);
 }

@@ -16,7 +16,7 @@ TEST(eval_tabari_validation_floor)
     REQUIRE(eval_tabari(dir, &opt, out, &s) == 0);
     fclose(out);
     printf("  tabari: F1 %.3f (TP %ld FP %ld FN %ld)\n", s.f1, s.tp, s.fp, s.fn);
-    CHECK(s.f1 >= 0.90);
+    CHECK(s.f1 >= 0.98); /* 0.981 (TP 497 FP 5 FN 14) when raised */
     /* TABARI itself scores 419 TP on this suite; dyad must find more. */
     CHECK(s.tp > 419);
 }
@@ -81,4 +81,37 @@ TEST(eval_score_arithmetic)
     eval_score z = {0, 0, 0, 0, 0, 0};
     eval_finish(&z);
     CHECK(z.f1 == 0);
+}
+
+/* TABARI's "-{...}" (manual 10.1) stops the check: the listed events still
+ * count, events coded beyond them are not false positives. */
+TEST(eval_open_record_spares_extra_events)
+{
+    dyad_event ev[2];
+    memset(ev, 0, sizeof ev);
+    snprintf(ev[0].source, sizeof ev[0].source, "ROH");
+    snprintf(ev[0].target, sizeof ev[0].target, "GON");
+    snprintf(ev[0].code, sizeof ev[0].code, "041");
+    ev[1] = ev[0];
+    snprintf(ev[1].source, sizeof ev[1].source, "ARN");
+    eval_record r;
+    memset(&r, 0, sizeof r);
+    r.id = r.text = "t";
+    snprintf(r.want[0].s, sizeof r.want[0].s, "ROH");
+    snprintf(r.want[0].t, sizeof r.want[0].t, "GON");
+    snprintf(r.want[0].c, sizeof r.want[0].c, "041");
+    r.nwant = 1;
+    eval_cats cats = {0};
+    eval_score s = {0, 0, 0, 0, 0, 0};
+    int exact = 0;
+    eval_score_record(&r, ev, 2, 0, NULL, &cats, &s, &exact, 0, NULL);
+    CHECK_INT(s.tp, 1);
+    CHECK_INT(s.fp, 1);
+    r.want[0].used = 0;
+    r.open = 1;
+    eval_score z = {0, 0, 0, 0, 0, 0};
+    eval_score_record(&r, ev, 2, 0, NULL, &cats, &z, &exact, 0, NULL);
+    CHECK_INT(z.tp, 1);
+    CHECK_INT(z.fp, 0);
+    CHECK_INT(z.fn, 0);
 }

@@ -78,7 +78,7 @@ enum {
 static const struct { const char *w; uint8_t n; uint16_t cls; } closed_words[] = {
     {"THE", 3, CL_DET}, {"A", 1, CL_DET}, {"AN", 2, CL_DET}, {"NEITHER", 7, CL_DET}, {"EITHER", 6, CL_DET},
     {"BOTH", 4, CL_DET}, {"AND", 3, CL_CONJ}, {"BUT", 3, CL_CONJ | CL_BUT}, {"OR", 2, CL_CONJ},
-    {"NOR", 3, CL_CONJ}, {"HE", 2, CL_PRON_HE}, {"SHE", 3, CL_PRON_HE}, {"IT", 2, CL_PRON_HE},
+    {"NOR", 3, CL_CONJ}, {"HE", 2, CL_PRON_HE}, {"SHE", 3, CL_PRON_HE}, {"IT", 2, CL_PRON_HE}, {"HIM", 3, CL_PRON_HE},
     {"ITS", 3, CL_PRON_HIS}, {"HIS", 3, CL_PRON_HIS}, {"HER", 3, CL_PRON_HIS}, {"THEY", 4, CL_PRON_THEY},
     {"THEM", 4, CL_PRON_THEY}, {"THEIR", 5, CL_PRON_THEY}, {"WAS", 3, CL_AUX | CL_PASSIVE},
     {"WERE", 4, CL_AUX | CL_PASSIVE}, {"BEEN", 4, CL_AUX | CL_PASSIVE}, {"IS", 2, CL_AUX}, {"ARE", 3, CL_AUX},
@@ -552,6 +552,26 @@ static int np_filler(const sent *S, const cw *x)
            x->w[0] <= 'Z';
 }
 
+/* How actor m joins actor m+1 in a list: 0 not at all, 1 by a comma,
+ * 2 by a conjunction (after a comma or not), with only np fillers around. */
+static int join_kind(const sent *S, int m)
+{
+    int j = S->a[m].end + 1;
+    int comma = 0, conj = 0;
+    while (j < S->a[m + 1].start) {
+        const cw *x = &S->w[j];
+        if (x->type == W_COMMA && !comma && !conj) comma = 1;
+        else if (x->type == W_CONJ && !conj && !(x->cls & CL_BUT) &&
+                 /* "awful and evil": an adjective compound, not a list of actors */
+                 !(j > 0 && S->w[j - 1].type == W_ADJ && j + 1 < S->nw && S->w[j + 1].type == W_ADJ))
+            conj = 1;
+        else if (!np_filler(S, x)) break;
+        j++;
+    }
+    if (j != S->a[m + 1].start) return 0;
+    return conj ? 2 : comma;
+}
+
 static void find_compounds(sent *S)
 {
     for (int k = 0; k + 1 < S->na; k++) {
@@ -559,21 +579,10 @@ static void find_compounds(sent *S)
         int last = k, saw_conj = 0;
         int m = k;
         while (m + 1 < S->na) {
-            int j = S->a[m].end + 1;
-            int comma = 0, conj = 0;
-            while (j < S->a[m + 1].start) {
-                const cw *x = &S->w[j];
-                if (x->type == W_COMMA && !comma && !conj) comma = 1;
-                else if (x->type == W_CONJ && !conj && !(x->cls & CL_BUT) &&
-                         /* "awful and evil": an adjective compound, not a list of actors */
-                         !(j > 0 && S->w[j - 1].type == W_ADJ && j + 1 < S->nw && S->w[j + 1].type == W_ADJ))
-                    conj = 1;
-                else if (!np_filler(S, x)) break;
-                j++;
-            }
-            if (j != S->a[m + 1].start || (!comma && !conj)) break;
+            int kind = join_kind(S, m);
+            if (!kind) break;
             m++;
-            if (conj) {
+            if (kind == 2) {
                 saw_conj = 1;
                 /* "... and the evil Arnor awful Gondor": members joined by nothing but adjectives. */
                 while (m + 1 < S->na) {
@@ -583,7 +592,11 @@ static void find_compounds(sent *S)
                     m++;
                 }
                 last = m;
-                break;
+                /* TABARI: "between A and B, and C and D" is one list (pairs
+                 * joined by a conjunction; "A and B, and C the chief" is not). */
+                if (!S->o->chain_compounds || m + 2 >= S->na || join_kind(S, m) != 2 || join_kind(S, m + 1) != 2)
+                    break;
+                m++; /* C; the loop joins D */
             }
         }
         if (!saw_conj) continue;
@@ -634,6 +647,13 @@ static int forward_pronoun(sent *S, int i, const cod_out *ctx)
     return 1;
 }
 
+/* An actor a pronoun may refer to: TABARI does not look inside an
+ * eliminated comma clause (suite record COMMA-02C). */
+static int antecedent_ok(const sent *S, int k)
+{
+    return !(S->o->pronoun_skip_dropped && S->w[S->a[k].start].dropped);
+}
+
 /* Pronouns become actors copying their antecedent's codes (TABARI's rules). */
 static void resolve_pronouns(sent *S, const cod_out *ctx)
 {
@@ -642,15 +662,15 @@ static void resolve_pronouns(sent *S, const cod_out *ctx)
         cw *x = &S->w[i];
         if (x->type == W_PRON && forward_pronoun(S, i, ctx)) continue;
         if (x->type != W_PRON || !n0) continue;
-        int ante = NO;
-        if (x->cls & CL_PRON_HE) ante = 0;
+        int ante = NO, first = NO;
+        for (int k = 0; k < n0 && first == NO; k++) if (antecedent_ok(S, k)) first = k;
+        if (x->cls & CL_PRON_HE) ante = first;
         else if (x->cls & CL_PRON_HIS) {
-            for (int k = 0; k < n0; k++) if (S->a[k].end < i) ante = k;
             /* first actor prior: the earliest one */
-            for (int k = 0; k < n0; k++) if (S->a[k].end < i) { ante = k; break; }
+            for (int k = 0; k < n0; k++) if (S->a[k].end < i && antecedent_ok(S, k)) { ante = k; break; }
         } else {
-            for (int k = 0; k < n0 && ante == NO; k++) if (S->a[k].group != NO) ante = k;
-            if (ante == NO) ante = 0;
+            for (int k = 0; k < n0 && ante == NO; k++) if (S->a[k].group != NO && antecedent_ok(S, k)) ante = k;
+            if (ante == NO) ante = first;
         }
         if (ante == NO || S->a[ante].start == i) continue;
         /* HE/SHE/IT refer back: an antecedent after the pronoun is not one. */
@@ -1085,6 +1105,23 @@ static int first_actor_between(const sent *S, int from, int to, int skip_codes_o
     return NO;
 }
 
+/* TABARI's quirk (suite record COMPOUND-24): in "The ambassadors of A, B
+ * and C presented THEIR credentials to D" the pronoun points at the
+ * compound's first actor word while the source starts at its agent, so the
+ * "same as the source" check misses and THEIR is the target: the members
+ * code each other. The first actor in [from, to] when it is such a plural
+ * pronoun, else NO; without a leading agent ("A and B urged C to assist
+ * THEM") the pronoun is the source itself and skipped. */
+static int compound_pronoun_after(const sent *S, int from, int to, int source)
+{
+    int k = first_actor_between(S, from, to, NO);
+    if (k == NO || source == NO || S->a[source].group == NO || !S->a[k].pronoun) return NO;
+    if (!(S->w[S->a[k].start].cls & CL_PRON_THEY) || S->a[k].ncodes < 2) return NO;
+    int unit[MAX_ACTORS];
+    members(S, source, unit);
+    return S->a[unit[0]].start < S->a[unit[0]].core ? k : NO;
+}
+
 /* The actor closest before word `to` (not before `from`), distinct from ref. */
 static int nearest_actor_before(const sent *S, int from, int to, int ref)
 {
@@ -1182,6 +1219,11 @@ static void set_forward(const sent *S, const int *act, int na, cod_out *out)
         /* TABARI forwards the first actor's own code, without its agent,
          * and a compound as its first member. */
         const cactor *a = &S->a[0];
+        /* Its "secondary forwarding" (manual 8.4; suite FRWD-*): after a
+         * forwarded pronoun the next sentence gets the first actor named
+         * in this one, wherever it stands. */
+        for (int k = 1; a->pronoun && k < S->na; k++)
+            if (!S->a[k].pronoun) a = &S->a[k];
         if (a->pronoun) {
             for (int c = 0; c < a->ncodes && out->nfwd < 8; c++)
                 snprintf(out->fwd[out->nfwd++], DYAD_CODE_MAX, "%s", a->codes[c]);
@@ -1403,9 +1445,9 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     classify(S);
     find_actors(S);
     find_compounds(S);
-    if (!o->no_pronouns) resolve_pronouns(S, out);
     mark_subordinate_clauses(S);
     drop_comma_clauses(S);
+    if (!o->no_pronouns) resolve_pronouns(S, out);
     if (o->trace) trace_words(S);
     if (S->discard) { if (o->trace) buf_adds(o->trace, "discarded: a discard phrase\n"); out->status = COD_DISCARD; return 0; }
 
@@ -1443,6 +1485,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     int nfound = 0;
     int carried_source = NO;
     int clause_lo = 0;
+    int verb_before = 0; /* an earlier clause has a verb: a clause of its own, not a phrase */
     int any_event = 0;
     int petr2 = lx->npico > 0;
     for (int p = 0; p <= na; p++) {
@@ -1581,6 +1624,10 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                      * so no other actor is; the source stays unknown. */
                     int unknown = o->no_pronouns && pronoun_subject(S, act, clause_lo, q);
                     if (unknown) before = NO;
+                    /* TABARI (manual 7.6) keeps the subject across a conjunction
+                     * unless an actor follows it: "X launched a bombing and shelling
+                     * of Y after raids on Z" gives X the raids. */
+                    if (o->keep_clause_source && verb_before && clause_source != NO) before = NO;
                     if (before == NO && clause_source != NO && !unknown) { before = clause_source; source_carried = 1; }
                     /* TABARI is greedy: with no actor before the verb it looks after
                      * it, unless a default source is to take that place (PRIOR). */
@@ -1601,6 +1648,10 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                      * ("conducting {military exercises} in Alaska"). */
                     int after = petr2 ? object_after(S, act[vend] + 1, act[clause_hi], pd.source, used, nused)
                                       : first_actor_between(S, act[vend] + 1, act[clause_hi], pd.source);
+                    if (o->pronoun_compound_target) {
+                        int t = compound_pronoun_after(S, act[vend] + 1, act[clause_hi], pd.source);
+                        if (t != NO) after = t;
+                    }
                     if (after != NO && pd.source != NO && S->a[after].start < S->a[pd.source].start &&
                         S->a[pd.source].start > wi) after = NO;
                     if (after != NO && pd.source != NO && S->a[after].start <= S->a[pd.source].start) {
@@ -1689,6 +1740,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             int f = first_actor_between(S, act[clause_lo < na ? clause_lo : 0], act[clause_hi >= 0 ? clause_hi : 0], NO);
             if (f != NO) carried_source = f;
         }
+        for (int q = clause_lo; q <= clause_hi; q++) verb_before |= S->w[act[q]].type == W_VERB;
         clause_lo = p + 1;
         if (o->code_by == COD_BY_SENTENCE && nfound) break;
     }

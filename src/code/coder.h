@@ -37,6 +37,15 @@ typedef struct cod_options {
     int forward;                 /* a sentence-initial pronoun refers to the previous sentence's subject */
     int forward_root;            /* forward only the subject's own actor code (TABARI), not agent and all */
     int name_wins;               /* "Russian President Lukashenko": the person's own code (default on) */
+    int pronoun_skip_dropped;    /* TABARI: a pronoun never refers to an actor in an eliminated
+                                    comma clause */
+    int keep_clause_source;      /* TABARI: a clause after a conjunction keeps the carried subject
+                                    (unless an actor follows the conjunction), even when another
+                                    actor stands before its verb */
+    int chain_compounds;         /* TABARI: "A and B, and C and D" is one compound, not two */
+    int pronoun_compound_target; /* TABARI: "The envoys of A and B presented THEIR credentials to C":
+                                    the plural pronoun for a source compound led by an agent is the
+                                    target (members code each other), not skipped as the source */
     int distribute_agents;       /* "soldiers from A and B": the agent goes to each member */
     int loose_agents;            /* "soldiers FROM X", "X's first deputy minister" (PETRARCH's reach) */
     int split_subordinate;       /* "If/When/After ...," and ", when ..." start clauses of their own */

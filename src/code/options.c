@@ -16,6 +16,10 @@ void cod_options_default(cod_options *o)
     o->require_dyad = 1;
     o->forward_root = 1;
     o->name_wins = 1;
+    o->pronoun_compound_target = 1;
+    o->chain_compounds = 1;
+    o->keep_clause_source = 1;
+    o->pronoun_skip_dropped = 1;
 }
 
 void cod_options_news(cod_options *o)
@@ -24,6 +28,10 @@ void cod_options_news(cod_options *o)
     o->modality = 1;
     o->forward = 1;
     o->forward_root = 0;
+    o->pronoun_compound_target = 0;
+    o->chain_compounds = 0;
+    o->keep_clause_source = 0;
+    o->pronoun_skip_dropped = 0;
     o->comma_emin = o->comma_emax = 0;
     o->split_subordinate = 1;
     o->untargeted = 1;

@@ -49,7 +49,7 @@ char *eval_slurp(const char *path);
 void eval_finish(eval_score *s);
 void eval_print_final(FILE *out, const eval_score *s);
 
-/* One gold record: the events it expects, forbids, or "no event". */
+/* One gold record: the events it expects, or "no event". */
 #include "dyad.h"
 typedef struct eval_event {
     char s[DYAD_CODE_MAX], t[DYAD_CODE_MAX], c[8];
@@ -59,8 +59,8 @@ typedef struct eval_event {
 typedef struct eval_record {
     const char *id, *text, *category;
     eval_event want[32]; int nwant;
-    eval_event never[16]; int nnever;
     int none;                   /* the record expects no event */
+    int open;                   /* TABARI's "-{...}": coded events beyond the listed ones are not checked */
 } eval_record;
 
 struct eval_cats;

@@ -1,7 +1,9 @@
 /* eval_tabari.c: TABARI's validation suite (Validate.text + Validate.project),
  * run as TABARI's own V)alidate mode does: per-record { OPTION: ... } lines
  * change the options, {+++} {---} {###} records expect no event, and
- * -{ ... } events must not be produced. */
+ * a -{ ... } entry stops the checking: events coded beyond those listed
+ * before it are not errors (manual 10.1: it comments out a check, or spares
+ * listing every event of a compound). */
 #include "eval/eval.h"
 #include "code/coder.h"
 #include "lexicon/load.h"
@@ -95,16 +97,14 @@ static void parse_comment(record *r, const char *c, size_t n)
         while (len && isspace((unsigned char)*in)) { in++; len--; }
         while (len && isspace((unsigned char)in[len - 1])) len--;
         int negated = i > 0 && c[i - 1] == '-';
+        if (negated) { r->g.open = 1; i = j; continue; }
         if (len >= 7 && !strncmp(in, "OPTION:", 7)) {
             if (r->noptions < 8) snprintf(r->options[r->noptions++], sizeof r->options[0], "%.*s", (int)(len - 7), in + 7);
         } else if (len == 3 && (!strncmp(in, "+++", 3) || !strncmp(in, "---", 3) || !strncmp(in, "###", 3))) {
-            if (!negated) r->g.none = 1;
+            r->g.none = 1;
         } else {
             eval_event t;
-            if (!parse_eval_event(in, len, &t)) {
-                if (negated) { if (r->g.nnever < 16) r->g.never[r->g.nnever++] = t; }
-                else if (r->g.nwant < 32) r->g.want[r->g.nwant++] = t;
-            }
+            if (!parse_eval_event(in, len, &t) && r->g.nwant < 32) r->g.want[r->g.nwant++] = t;
         }
         i = j;
     }
@@ -204,9 +204,9 @@ int eval_tabari(const char *dir, const eval_opts *opt, FILE *outf, eval_score *s
         for (int i = 0; i < r.noptions; i++) cod_options_line(&o, r.options[i]);
         if (!strcmp(r.id, "FINAL-01")) break;
         if (opt->only && !strstr(r.id, opt->only)) continue;
-        int only_options = r.noptions && !r.g.nwant && !r.g.none && !r.g.nnever;
+        int only_options = r.noptions && !r.g.nwant && !r.g.none && !r.g.open;
         if (only_options) continue;
-        if (!r.g.nwant && !r.g.none && !r.g.nnever) continue; /* nothing to check */
+        if (!r.g.nwant && !r.g.none && !r.g.open) continue; /* nothing to check */
         char cat[32];
         snprintf(cat, sizeof cat, "%.31s", r.id);
         char *dash = strchr(cat, '-');
