@@ -933,6 +933,26 @@ static int match_pre(mctx *m, int j, int limit, int adjacent)
     return 0;
 }
 
+/* PETRARCH-2 matches a pattern's words after the verb in its object and
+ * the phrases attached to it: the words it skips may not hold a verb or a
+ * preposition the pattern does not name ("made his remarks in Doha at the
+ * start of a regional trip" is no "* TRIP"). */
+static int object_adjacent(const mctx *m)
+{
+    int prev = m->vend;
+    for (int j = m->kv + 1; j < m->ne && j < 32; j++) {
+        if (m->el[j].kind != LEX_WORD) continue;
+        for (int p = prev + 1; p < m->lit[j]; p++) {
+            const cw *x = &m->S->w[m->act[p]];
+            if ((x->type == W_VERB && (x->head == NO || x->head == m->act[p])) || x->type == W_PREP ||
+                x->type == W_BY || (x->cls & (CL_PREP | CL_FROM | CL_BY | CL_TO)))
+                return 0;
+        }
+        prev = m->lit[j];
+    }
+    return 1;
+}
+
 static int match_pattern(mctx *m)
 {
     m->kv = 0;
@@ -1545,6 +1565,21 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     continue;
                 }
             }
+            /* PETRARCH-2 reads a verb form after a determiner as a noun
+             * ("the chemical attacks", "a mortar bomb"). */
+            if (petr2 && in_noun_phrase(S, act, clause_lo, q)) continue;
+            /* "X alleged that France was aware ...": a verb of saying whose
+             * object is a clause with no coded verb targets its subject. */
+            int clause_object = NO;
+            if (petr2 && takes_clause(&v->code) && vend + 1 <= clause_hi) {
+                const cw *n1 = &S->w[act[vend + 1]];
+                if ((n1->cls & CL_THAT) || n1->type == W_PRON || n1->type == W_DETERM || n1->actor != NO) {
+                    int r = vend + 1;
+                    while (r <= clause_hi && S->w[act[r]].actor == NO && !is_verb_at(S, act[r])) r++;
+                    if (r > clause_hi || S->w[act[r]].actor == NO) continue;
+                    clause_object = S->w[act[r]].actor;
+                }
+            }
             int chained = ch.on && q == ch.pos;
             pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0, 0, 0, participial};
             int designated = 0, source_carried = 0, source_subordinate = 0;
@@ -1557,6 +1592,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 mctx m = {S, act, lo, hi, q, vend, &lx->elems[pt->first], (int)pt->n, {NO, NO, NO}, q, 0,
                           clause_lo > 0 ? clause_source : NO, {0}};
                 if (!match_pattern(&m)) continue;
+                if (petr2 && !object_adjacent(&m)) continue;
                 pd.code = pt->code;
                 pd.pattern = pi;
                 pd.source = m.b.source;
@@ -1603,6 +1639,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             if (o->say_subordinate && pd.pattern == UINT32_MAX && !strcmp(pd.code.code, "010"))
                 pd.code.flags |= LEX_CODE_SUBORD;
             /* Default source and target. */
+            if (clause_object != NO && pd.target == NO) pd.target = clause_object;
             if (pd.compound == NO) {
                 if (pd.source == NO && chained) {
                     /* The governed verb's own subject, if any, stands between the verbs. */
@@ -1631,7 +1668,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     if (before == NO && clause_source != NO && !unknown) { before = clause_source; source_carried = 1; }
                     /* TABARI is greedy: with no actor before the verb it looks after
                      * it, unless a default source is to take that place (PRIOR). */
-                    if (before == NO && !unknown && !(o->default_source_prior && o->default_source[0])) {
+                    if (before == NO && !unknown && !petr2 && !(o->default_source_prior && o->default_source[0])) {
                         before = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.target);
                         /* A source taken from after the verb is that actor alone, not
                          * its compound: the next member can be the target (TABARI). */
@@ -1713,8 +1750,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             if (pd.compound == NO && pd.target == NO && !o->default_target[0] && o->untargeted &&
                 pd.pattern != UINT32_MAX && pd.source != NO && !(pd.code.flags & LEX_CODE_SUBORD))
                 pd.untargeted = 1;
-            if (!o->require_dyad && pd.compound == NO && (pd.source != NO || pd.target != NO))
-                pd.untargeted = 1; /* PETRARCH: the missing side is coded "---" */
+            if (!o->require_dyad && pd.compound == NO && (petr2 ? pd.source != NO : (pd.source != NO || pd.target != NO)))
+                pd.untargeted = 1; /* PETRARCH: the missing side is coded "---" (PETRARCH-2: the target only) */
             if (pd.compound == NO && ((pd.source == NO && !o->default_source[0] && !pd.untargeted) ||
                                       (pd.target == NO && !o->default_target[0] && !pd.untargeted)))
                 continue;
