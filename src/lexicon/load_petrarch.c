@@ -904,6 +904,32 @@ static void verb_written(lexicon *lx, uint32_t verb, const char *text)
     if (verb < lx->nverbs && n) lx->verbs[verb].text = strtab_intern(&lx->str, text, n);
 }
 
+/* The pattern's words up to its [code], blanks squeezed. */
+static size_t pattern_key(const char *s, char *out, size_t cap)
+{
+    size_t k = 0;
+    int blank = 0;
+    for (; *s && *s != '[' && k + 1 < cap; s++) {
+        if (isspace((unsigned char)*s)) { blank = k > 0; continue; }
+        if (blank) { out[k++] = ' '; blank = 0; }
+        if (k + 1 < cap) out[k++] = (char)toupper((unsigned char)*s);
+    }
+    out[k] = 0;
+    return k;
+}
+
+/* Does a later pattern line of the block have the same words as line i? */
+static int later_twin(const verb_ctx *x, uint32_t i)
+{
+    char a[256], b[256];
+    pattern_key(x->plines[i].text, a, sizeof a);
+    for (uint32_t j = i + 1; j < x->np; j++) {
+        pattern_key(x->plines[j].text, b, sizeof b);
+        if (!strcmp(a, b)) return 1;
+    }
+    return 0;
+}
+
 /* Add the block read so far: one verb per distinct code, then every
  * pattern to each of them. */
 static void flush_block(verb_ctx *x)
@@ -939,6 +965,9 @@ static void flush_block(verb_ctx *x)
         x->rd.src.line = x->plines[i].line;
         lex_src src = x->rd.src;
         char *s = x->plines[i].text;
+        /* PETRARCH-2 keeps patterns in a dictionary keyed by their words:
+         * of two equal patterns in a block the later one is the one used. */
+        if (x->petr2 && later_twin(x, i)) continue;
         char *br = strrchr(s, '[');
         char *e = br ? strchr(br, ']') : NULL;
         lex_code code;
