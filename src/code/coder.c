@@ -486,6 +486,11 @@ static void find_actors(sent *S)
                 via_prep = 1;
                 j++;
                 while (j < S->nw && S->w[j].type == W_DETERM) j++;
+                /* PETRARCH-2 reads the whole noun phrase: "the mayor of the
+                 * northern West Bank city" is the West Bank's. */
+                for (int skip = 0; S->lx->npico && skip < 2 && j + 1 < S->nw && S->w[j].type == W_NULL &&
+                                   !S->w[j].cls && !S->w[j].cap && S->w[j + 1].type != W_NULL; skip++)
+                    j++;
             }
             if (j < S->nw && S->w[j].type == W_ACTOR && (S->w[j].head == NO || S->w[j].head == j)) {
                 a->core = (int16_t)j;
@@ -570,6 +575,25 @@ static int join_kind(const sent *S, int m)
     }
     if (j != S->a[m + 1].start) return 0;
     return conj ? 2 : comma;
+}
+
+/* "US and British activists": bare actors listed before an actor with
+ * an agent share that agent (PETRARCH-2 reads one noun phrase). */
+static void share_agents(sent *S)
+{
+    for (int k = 0; k < S->na; k++) {
+        cactor *last = &S->a[k];
+        if (last->group == NO || last->end <= last->core || last->lead_agent != NO) continue;
+        if (k + 1 < S->na && S->a[k + 1].group == last->group) continue;   /* not the last member */
+        int agent = last->end;
+        while (agent > last->core && S->w[agent].type != W_AGENT) agent--;
+        if (agent == last->core) continue;
+        for (int i = 0; i < k; i++) {
+            cactor *a = &S->a[i];
+            if (a->group != last->group || a->end != a->core || a->pronoun) continue;
+            apply_agent(S, a, S->w[agent].head != NO ? S->w[agent].head : agent);
+        }
+    }
 }
 
 static void find_compounds(sent *S)
@@ -1465,6 +1489,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     classify(S);
     find_actors(S);
     find_compounds(S);
+    if (lx->npico) share_agents(S);
     mark_subordinate_clauses(S);
     drop_comma_clauses(S);
     if (!o->no_pronouns) resolve_pronouns(S, out);
