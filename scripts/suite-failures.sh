@@ -23,4 +23,5 @@ echo
 echo "### PETRARCH-2 gold standard records (Phoenix dictionaries)"
 "$DYAD" eval petrarch "$S/udpetrarch-validation/PETR2_GSR_validation.xml" --dict "$P/Phoenix.Countries.actors.txt" \
     --dict "$P/Phoenix.International.actors.txt" --dict "$P/Phoenix.MilNonState.actors.txt" \
-    --dict "$P/Phoenix.agents.txt" --dict "$P/Phoenix.discards.txt" --dict "$P/CAMEO.2.0.txt" -v 2>/dev/null | table
+    --dict "$P/Phoenix.agents.txt" --dict "$P/Phoenix.discards.txt" --dict "$P/CAMEO.2.0.txt" \
+    --dict "$S/udpetrarch-validation/PETR.Internal.Coding.Ontology.txt" -v 2>/dev/null | table

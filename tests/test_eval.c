@@ -34,6 +34,41 @@ TEST(eval_petrarch_unit_tests_floor)
     CHECK(s.f1 >= 0.90);
 }
 
+/* The PETRARCH-2 gold records with the Phoenix dictionaries and the coding
+ * ontology (PETRARCH-2 itself, given CoreNLP parses: F1 0.73). */
+TEST(eval_petrarch2_gsr_floor)
+{
+    const char *gsr = test_shared_path("peers/udpetrarch-validation/PETR2_GSR_validation.xml");
+    if (!gsr) SKIP("../shared/peers/udpetrarch-validation absent");
+    static char xml[1024];   /* test_shared_path's buffer is reused below */
+    snprintf(xml, sizeof xml, "%s", gsr);
+    static const char *files[] = {"petrarch-dictionaries/Phoenix.Countries.actors.txt",
+                                  "petrarch-dictionaries/Phoenix.International.actors.txt",
+                                  "petrarch-dictionaries/Phoenix.MilNonState.actors.txt",
+                                  "petrarch-dictionaries/Phoenix.agents.txt",
+                                  "petrarch-dictionaries/Phoenix.discards.txt",
+                                  "petrarch-dictionaries/CAMEO.2.0.txt",
+                                  "udpetrarch-validation/PETR.Internal.Coding.Ontology.txt"};
+    enum { N = sizeof files / sizeof *files };
+    static char paths[N][1024];
+    const char *dicts[N];
+    for (int i = 0; i < N; i++) {
+        char rel[256];
+        snprintf(rel, sizeof rel, "peers/%s", files[i]);
+        const char *p = test_shared_path(rel);
+        if (!p) SKIP("../shared/peers/petrarch-dictionaries absent");
+        snprintf(paths[i], sizeof paths[i], "%s", p);
+        dicts[i] = paths[i];
+    }
+    eval_opts opt = {0};
+    eval_score s;
+    FILE *out = devnull();
+    REQUIRE(eval_petrarch(xml, dicts, N, &opt, out, &s) == 0);
+    fclose(out);
+    printf("  PETRARCH-2 GSR: F1 %.3f (TP %ld FP %ld FN %ld)\n", s.f1, s.tp, s.fp, s.fn);
+    CHECK(s.f1 >= 0.70);
+}
+
 /* Every category of the PETRARCH unit tests, read from the printed table. */
 TEST(eval_petrarch_unit_tests_category_floor)
 {
