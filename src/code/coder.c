@@ -596,6 +596,24 @@ static void share_agents(sent *S)
     }
 }
 
+/* PETRARCH-2 works on CoreNLP's tokens, which keep hyphenated words
+ * whole: "Qaeda-linked" is no verb, "government-held" no agent and
+ * "pro-Russia" no actor, unless the dictionary phrase covers the hyphen
+ * ("al-Shabab"). */
+static void unglue_hyphenated(sent *S)
+{
+    const txt_token *tok = S->doc->tok;
+    for (int i = 0; i < S->nw; i++) {
+        cw *x = &S->w[i];
+        if (x->head != NO && x->head != i) continue;
+        if (x->type != W_ACTOR && x->type != W_AGENT && x->type != W_VERB) continue;
+        int e = word_end(S, i);
+        int glued_before = (tok[x->tok].flags & TXT_HYPHEN) != 0;
+        int glued_after = e + 1 < S->nw && (tok[S->w[e + 1].tok].flags & TXT_HYPHEN);
+        if (glued_before || glued_after) x->type = W_NULL;
+    }
+}
+
 static void find_compounds(sent *S)
 {
     for (int k = 0; k + 1 < S->na; k++) {
@@ -1441,7 +1459,7 @@ static int chain_fold(const sent *S, const chain *ch, pending *pd, int32_t low, 
 
 /* PETRARCH-2 passive voice: a form of "be" just before a participle, the
  * source in a by/from/in phrase after it (the first actor there). */
-static int passive_petr2(const sent *S, const int *act, int lo, int q, int vend)
+static int passive_petr2(const sent *S, const int *act, int lo, int q)
 {
     int aux = 0;
     for (int k = 1; k <= 5 && q - k >= lo && !aux; k++) {
@@ -1451,7 +1469,7 @@ static int passive_petr2(const sent *S, const int *act, int lo, int q, int vend)
         const cw *before = q - k - 1 >= lo ? &S->w[act[q - k - 1]] : NULL;
         aux = k <= 2 || (before && before->n == 5 && !memcmp(before->w, "THERE", 5));
     }
-    const cw *v = &S->w[act[vend]];
+    const cw *v = &S->w[act[q]];
     int participle = v->n > 3 && (!memcmp(v->w + v->n - 2, "ED", 2) || !memcmp(v->w + v->n - 2, "EN", 2) ||
                                   !memcmp(v->w + v->n - 2, "WN", 2));
     if (!aux || !participle) return 0;
@@ -1487,6 +1505,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     if (o->minimum_words && S->nw < o->minimum_words) { out->status = COD_SHORT; return 0; }
     collect_ids(S, ar);
     classify(S);
+    if (lx->npico) unglue_hyphenated(S);
     find_actors(S);
     find_compounds(S);
     if (lx->npico) share_agents(S);
@@ -1733,7 +1752,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 }
                 S->alone = NO;
                 if (petr2) {
-                    if (passive_only || (!designated && passive_petr2(S, act, clause_lo, q, vend))) {
+                    if (passive_only || (!designated && passive_petr2(S, act, clause_lo, q))) {
                         /* The subject is the target; no by/from/in actor, no event. */
                         int by = agent_phrase_actor(S, act, vend, clause_hi);
                         if (by == NO) continue;
