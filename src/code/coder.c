@@ -314,7 +314,11 @@ static void classify(sent *S)
                 type = W_TIME;
                 break;
             }
-            case LEX_DISCARD: S->discard = 1; type = W_NOUN; break;
+            case LEX_DISCARD:
+                S->discard = 1;
+                type = W_NOUN;
+                if (S->o->trace) buf_printf(S->o->trace, "discard phrase %s\n", lex_str(lx, p->text));
+                break;
             }
             if (type == W_ACTOR) {
                 uint32_t code = lex_resolve(lx, p, S->date);
@@ -1387,6 +1391,11 @@ static int governed_verb(const sent *S, const int *act, int vend, int hi, const 
     for (int r = p; r <= hi; r++) {
         const cw *x = &S->w[act[r]];
         if (x->type == W_COMMA) return NO;
+        /* "claiming responsibility for an attack": an object with its
+         * prepositional phrase, not a clause. */
+        int of = x->n == 2 && !memcmp(x->w, "OF", 2);
+        if (!that && !of && (x->type == W_PREP || x->type == W_BY || (x->cls & (CL_PREP | CL_FROM | CL_BY | CL_TO))))
+            return NO;
         if (!is_verb_at(S, act[r]) || in_noun_phrase(S, act, p, r)) continue;
         if (r == p) return NO;   /* no subject between: not a clause */
         for (int k = p; k < r; k++)
@@ -1783,6 +1792,12 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                         continue;
                     }
                     if (o->trace) buf_printf(o->trace, "fold: %s source %d target %d\n", pd.code.code, pd.source, pd.target);
+                    /* "Brazil and the United States are seeking to deepen a
+                     * partnership": a compound with no target acts on itself. */
+                    if (pd.target == NO && pd.source != NO && S->a[pd.source].group != NO) {
+                        pd.compound = pd.source;
+                        pd.self_compound = 1;
+                    }
                 } else if (neg) {
                     const char *c = lex_pico_cameo(lx, low);
                     if (!c) continue;   /* PETRARCH-2 codes no negated event it has no code for */
