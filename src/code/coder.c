@@ -32,6 +32,7 @@ typedef struct cw {
     uint8_t protect;     /* conjunction/comma inside a compound: not a clause break */
     uint16_t cls;        /* closed-class word flags (CL_*), computed once */
     uint8_t clause_break; /* a comma or subordinator that starts a new clause (news mode) */
+    uint8_t prep;        /* a preposition (any, not only the closed-class ones the parse uses) */
     int16_t head;        /* start word of the phrase covering this word, NO if none */
     int16_t end;         /* for a phrase start: its last word */
     int16_t actor;       /* index in actors of the actor unit starting here, NO if none */
@@ -98,6 +99,16 @@ static uint16_t closed_class(const char *w, uint16_t n)
     return 0;
 }
 
+static uint8_t is_preposition(const char *w, uint16_t n)
+{
+    static const char *const preps[] = {"OF", "IN", "ON", "AT", "BY", "TO", "FOR", "FROM", "WITH", "INTO", "ONTO",
+                                        "OVER", "UNDER", "ABOUT", "AGAINST", "DURING", "TOWARD", "TOWARDS",
+                                        "AMONG", "BETWEEN", "THROUGH", "WITHOUT", "ACROSS", "NEAR", NULL};
+    for (int i = 0; preps[i]; i++)
+        if (strlen(preps[i]) == n && !memcmp(preps[i], w, n)) return 1;
+    return 0;
+}
+
 static void build_words(sent *S, uint32_t t0, uint32_t nt)
 {
     const txt_doc *d = S->doc;
@@ -126,6 +137,7 @@ static void build_words(sent *S, uint32_t t0, uint32_t nt)
         x->cap = (tk->flags & TXT_CAP) && S->nw > 0;
         if (tk->flags & TXT_WORD) { letters++; if (tk->flags & TXT_ALLCAPS) caps++; }
         x->cls = closed_class(norm, tk->norm_len);
+        x->prep = is_preposition(norm, tk->norm_len);
         if (norm[0] == ',' || norm[0] == ';') { x->type = W_COMMA; x->w = ","; x->n = 1; }
         else if (tk->flags & TXT_NUMBER) x->type = W_NUMBER;
         S->nw++;
@@ -990,9 +1002,7 @@ static int object_adjacent(const mctx *m)
         if (m->el[j].kind != LEX_WORD) continue;
         for (int p = prev + 1; p < m->lit[j]; p++) {
             const cw *x = &m->S->w[m->act[p]];
-            if ((x->type == W_VERB && (x->head == NO || x->head == m->act[p])) || x->type == W_PREP ||
-                x->type == W_BY || (x->cls & (CL_PREP | CL_FROM | CL_BY | CL_TO)))
-                return 0;
+            if ((x->type == W_VERB && (x->head == NO || x->head == m->act[p])) || x->prep) return 0;
         }
         prev = m->lit[j];
     }
@@ -1393,9 +1403,7 @@ static int governed_verb(const sent *S, const int *act, int vend, int hi, const 
         if (x->type == W_COMMA) return NO;
         /* "claiming responsibility for an attack": an object with its
          * prepositional phrase, not a clause. */
-        int of = x->n == 2 && !memcmp(x->w, "OF", 2);
-        if (!that && !of && (x->type == W_PREP || x->type == W_BY || (x->cls & (CL_PREP | CL_FROM | CL_BY | CL_TO))))
-            return NO;
+        if (!that && x->prep && !(x->n == 2 && !memcmp(x->w, "OF", 2))) return NO;
         if (!is_verb_at(S, act[r]) || in_noun_phrase(S, act, p, r)) continue;
         if (r == p) return NO;   /* no subject between: not a clause */
         for (int k = p; k < r; k++)
@@ -1629,7 +1637,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 if ((n1->cls & CL_THAT) || n1->type == W_PRON || n1->type == W_DETERM || n1->actor != NO) {
                     int r = vend + 1;
                     while (r <= clause_hi && S->w[act[r]].actor == NO && !is_verb_at(S, act[r])) r++;
-                    if (r > clause_hi || S->w[act[r]].actor == NO) continue;
+                    /* "... said he was unaware": the speaker on himself, no event. */
+                    if (r > clause_hi || S->w[act[r]].actor == NO || S->a[S->w[act[r]].actor].pronoun) continue;
                     clause_object = S->w[act[r]].actor;
                 }
             }
