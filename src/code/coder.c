@@ -122,6 +122,9 @@ static void build_words(sent *S, uint32_t t0, uint32_t nt)
             continue;
         }
         if (tk->flags & (TXT_PUNCT | TXT_QUOTE)) {
+            /* "LYON: Interpol has said ...": PETRARCH-2's parse keeps a
+             * dateline out of the clause; drop the few words before a colon. */
+            if (S->lx->npico && norm[0] == ':' && tk->norm_len == 1 && S->nw <= 6) S->nw = 0;
             if (!(norm[0] == ',' || norm[0] == ';') || tk->norm_len != 1) continue;
         }
         cw *x = &S->w[S->nw];
@@ -1320,6 +1323,13 @@ static void set_forward(const sent *S, const int *act, int na, cod_out *out)
  * not one of used[] (taken by the pattern), or NO. */
 static int object_after(const sent *S, int from, int to, int ref, const int *used, int nused)
 {
+    /* The verb's object ends at an infinitive ("send a team ... to help
+     * identify victims"). */
+    for (int w = from; w < to; w++)
+        if ((S->w[w].cls & CL_TO) && S->w[w + 1].type == W_VERB && !S->w[w].dropped) {
+            to = w - 1;
+            break;
+        }
     for (int f = from; f <= to;) {
         int k = first_actor_between(S, f, to, ref);
         if (k == NO) return NO;
@@ -1491,6 +1501,28 @@ static int passive_petr2(const sent *S, const int *act, int lo, int q)
                                   !memcmp(v->w + v->n - 2, "WN", 2));
     if (!aux || !participle) return 0;
     return 1;
+}
+
+/* PETRARCH-2 matches a passive verb's "* NOUN" patterns on its subject
+ * ("Evidence against Russia was presented by the US" is "* EVIDENCE").
+ * The first such pattern of verb v whose noun stands in [lo, q), or
+ * UINT32_MAX. */
+static uint32_t passive_subject_pattern(const sent *S, const lex_verb *v, const int *act, int lo, int q,
+                                        uint32_t *cand)
+{
+    const lexicon *lx = S->lx;
+    uint32_t ncand = candidate_patterns(S, v, cand, MAX_CANDIDATES);
+    for (uint32_t c = 0; c < ncand; c++) {
+        uint32_t pi = lx->patorder[v->pat0 + cand[c]];
+        const lex_pattern *pt = &lx->patterns[pi];
+        const lex_elem *el = &lx->elems[pt->first];
+        if (pt->n != 2 || el[0].kind != LEX_VERB || el[1].kind != LEX_WORD) continue;
+        for (int p = lo; p < q; p++) {
+            const cw *x = &S->w[act[p]];
+            if (lex_word_matches(lx, &el[1], x->w, x->n)) return pi;
+        }
+    }
+    return UINT32_MAX;
 }
 
 /* The first actor after vend inside a by/from/in phrase, or NO. */
@@ -1665,6 +1697,10 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     if (m.el[j].kind == LEX_WORD && j != m.kv) used[nused++] = act[m.lit[j]];
                 break;
             }
+            if (petr2 && pd.pattern == UINT32_MAX && passive_petr2(S, act, clause_lo, q)) {
+                uint32_t pi = passive_subject_pattern(S, v, act, clause_lo, q, cand);
+                if (pi != UINT32_MAX) { pd.pattern = pi; pd.code = lx->patterns[pi].code; }
+            }
             /* PETRARCH-2's [A:B]: B is the code in the passive voice, and
              * [:B] a verb whose subject is the target ("received
              * assurances from"). In the active voice both events stand. */
@@ -1779,6 +1815,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                         if (pd.target == NO) pd.target = first_actor_between(S, act[vend] + 1, act[clause_hi], by);
                         pd.source = by;
                         pd.passive = 1;
+
                         if (passive_code[0]) snprintf(pd.code.code, sizeof pd.code.code, "%s", passive_code);
                         pd.code.flags &= (uint8_t)~LEX_CODE_PAIRED;
                     }
@@ -1818,7 +1855,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             if (pd.compound == NO && pd.target == NO && !o->default_target[0] && o->untargeted &&
                 pd.pattern != UINT32_MAX && pd.source != NO && !(pd.code.flags & LEX_CODE_SUBORD))
                 pd.untargeted = 1;
-            if (!o->require_dyad && pd.compound == NO && (petr2 ? pd.source != NO : (pd.source != NO || pd.target != NO)))
+            if ((!o->require_dyad || (petr2 && pd.pattern != UINT32_MAX)) && pd.compound == NO &&
+                (petr2 ? pd.source != NO : (pd.source != NO || pd.target != NO)))
                 pd.untargeted = 1; /* PETRARCH: the missing side is coded "---" (PETRARCH-2: the target only) */
             if (pd.compound == NO && ((pd.source == NO && !o->default_source[0] && !pd.untargeted) ||
                                       (pd.target == NO && !o->default_target[0] && !pd.untargeted)))
