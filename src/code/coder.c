@@ -295,7 +295,9 @@ static void visit_phrase(void *ctx, uint32_t ph)
     int rank = class_rank(p->cls);
     /* Longest first (letters, then words); ties go to actors, then agents, verbs... */
     if (b->best == UINT32_MAX || p->letters > b->best_letters ||
-        (p->letters == b->best_letters && (end > b->best_end || (end == b->best_end && rank > b->best_rank)))) {
+        (p->letters == b->best_letters && (end > b->best_end || (end == b->best_end && rank > b->best_rank))) ||
+        (b->S->lx->later_wins && p->letters == b->best_letters && end == b->best_end && rank == b->best_rank &&
+         p->cls == LEX_ACTOR && ph > b->best)) {
         b->best = ph;
         b->best_end = end;
         b->best_letters = p->letters;
@@ -1088,7 +1090,7 @@ static void emit_one(emit_ctx *E, const pending *pd, const char *src, const char
     for (uint32_t i = E->out->n - (uint32_t)E->added; i < E->out->n; i++) {
         const dyad_event *o = &E->out->ev[i];
         if (!strcmp(o->source, src) && !strcmp(o->target, tgt) && !strcmp(o->code, code) &&
-            (!S->o->split_subordinate || o->verb_span.start == vs.start))
+            (!S->o->split_subordinate || o->verb_span.start == vs.start || S->lx->npico))
             return;
     }
     if (E->added >= S->o->max_events) return;
@@ -1486,7 +1488,7 @@ static int chain_fold(const sent *S, const chain *ch, pending *pd, int32_t low, 
 
 /* PETRARCH-2 passive voice: a form of "be" just before a participle, the
  * source in a by/from/in phrase after it (the first actor there). */
-static int passive_petr2(const sent *S, const int *act, int lo, int q)
+static int passive_petr2(const sent *S, const int *act, int lo, int hi, int q)
 {
     int aux = 0;
     for (int k = 1; k <= 5 && q - k >= lo && !aux; k++) {
@@ -1499,8 +1501,27 @@ static int passive_petr2(const sent *S, const int *act, int lo, int q)
     const cw *v = &S->w[act[q]];
     int participle = v->n > 3 && (!memcmp(v->w + v->n - 2, "ED", 2) || !memcmp(v->w + v->n - 2, "EN", 2) ||
                                   !memcmp(v->w + v->n - 2, "WN", 2));
-    if (!aux || !participle) return 0;
-    return 1;
+    if (!participle) return 0;
+    if (aux) return 1;
+    /* A participle right after its noun, with the clause's own verb later
+     * ("a trip aimed at ...", "the civilians imprisoned for ... were
+     * released"): PETRARCH-2 sees a VBN inside the noun phrase. */
+    if (q - 1 < lo) return 0;
+    const cw *prev = &S->w[act[q - 1]];
+    if (prev->type == W_PRON || prev->type == W_COMMA || prev->type == W_CONJ) return 0;
+    if (prev->type == W_NULL && prev->head == NO && !prev->cls && !prev->prep && !prev->cap) {
+        /* "a regional trip aimed": the noun ends a phrase that a determiner opens. */
+        for (int k = q - 2; k >= lo && k >= q - 4; k--) {
+            const cw *x = &S->w[act[k]];
+            if (x->type == W_DETERM) return 1;
+            if (!(x->type == W_NULL || x->type == W_ADJ) || x->head != NO) break;
+        }
+        return 0;
+    }
+    if (prev->actor == NO && !(prev->head != NO && S->w[prev->head].actor != NO)) return 0;
+    for (int r = q + 1; r + 1 <= hi; r++)
+        if ((S->w[act[r]].cls & (CL_AUX | CL_PASSIVE)) && is_verb_at(S, act[r + 1])) return 1;
+    return 0;
 }
 
 /* PETRARCH-2 matches a passive verb's "* NOUN" patterns on its subject
@@ -1529,6 +1550,7 @@ static uint32_t passive_subject_pattern(const sent *S, const lex_verb *v, const 
 static int agent_phrase_actor(const sent *S, const int *act, int vend, int hi)
 {
     for (int p = vend + 1; p <= hi; p++) {
+        if (is_verb_at(S, act[p]) && !in_noun_phrase(S, act, vend + 1, p)) return NO;   /* another verb's phrase */
         if (S->w[act[p]].actor == NO) continue;
         for (int k = p - 1; k > vend && k >= p - 3; k--) {
             const cw *x = &S->w[act[k]];
@@ -1601,6 +1623,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     int verb_before = 0; /* an earlier clause has a verb: a clause of its own, not a phrase */
     int any_event = 0;
     int petr2 = lx->npico > 0;
+    chain carry = {0, 0, NO, NO, NO, NO};   /* a fold the next conjunct shares ("attacked Iraq and taken Mosul") */
     for (int p = 0; p <= na; p++) {
         int boundary = p == na || (S->w[act[p]].type == W_CONJ && !S->w[act[p]].protect) ||
                        S->w[act[p]].clause_break;
@@ -1616,6 +1639,20 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         pending subord = {0};
         int have_subord = 0, clause_done = 0;
         chain ch = {0, 0, NO, NO, NO, NO};
+        /* PETRARCH-2: a conjunct with no subject of its own stays under the
+         * verb that governed the one before ("claimed that ISIL had attacked
+         * Iraq and taken the city"). */
+        if (carry.on && clause_lo > 0 && clause_lo <= clause_hi && S->w[act[clause_lo - 1]].type == W_CONJ &&
+            S->w[act[clause_lo]].actor == NO) {
+            for (int r = clause_lo; r <= clause_hi; r++)
+                if (is_verb_at(S, act[r])) {
+                    ch = carry;
+                    ch.pos = r;
+                    ch.end = act[clause_lo - 1];
+                    break;
+                }
+        }
+        carry.on = 0;
         /* ", offering further support": PETRARCH-2 reads such a clause as
          * part of the verb phrase before it, coded only when that has no event. */
         int participial = 0;
@@ -1697,7 +1734,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     if (m.el[j].kind == LEX_WORD && j != m.kv) used[nused++] = act[m.lit[j]];
                 break;
             }
-            if (petr2 && pd.pattern == UINT32_MAX && passive_petr2(S, act, clause_lo, q)) {
+            if (petr2 && pd.pattern == UINT32_MAX && passive_petr2(S, act, clause_lo, clause_hi, q)) {
                 uint32_t pi = passive_subject_pattern(S, v, act, clause_lo, q, cand);
                 if (pi != UINT32_MAX) { pd.pattern = pi; pd.code = lx->patterns[pi].code; }
             }
@@ -1806,7 +1843,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 }
                 S->alone = NO;
                 if (petr2) {
-                    if (passive_only || (!designated && passive_petr2(S, act, clause_lo, q))) {
+                    if (passive_only || (!designated && passive_petr2(S, act, clause_lo, clause_hi, q))) {
                         /* The subject is the target; no by/from/in actor, no event. */
                         int by = agent_phrase_actor(S, act, vend, clause_hi);
                         if (by == NO) continue;
@@ -1830,6 +1867,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 if (neg) { low -= 0xFFFF; pd.negation_coded = 1; }
                 if (chained) {
                     ch.on = 0;
+                    int low_source = pd.source;
                     if (o->trace) buf_printf(o->trace, "fold: lower %s (0x%X%s) source %d target %d\n", pd.code.code,
                                              (unsigned)low, neg ? ", negated" : "", pd.source, pd.target);
                     if (low == LEX_PICO_NONE || !chain_fold(S, &ch, &pd, low, neg)) {
@@ -1838,6 +1876,9 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                         continue;
                     }
                     if (o->trace) buf_printf(o->trace, "fold: %s source %d target %d\n", pd.code.code, pd.source, pd.target);
+                    carry = ch;
+                    carry.on = 1;
+                    carry.subject = low_source;
                     /* "Brazil and the United States are seeking to deepen a
                      * partnership": a compound with no target acts on itself. */
                     if (pd.target == NO && pd.source != NO && S->a[pd.source].group != NO) {
@@ -1855,7 +1896,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             if (pd.compound == NO && pd.target == NO && !o->default_target[0] && o->untargeted &&
                 pd.pattern != UINT32_MAX && pd.source != NO && !(pd.code.flags & LEX_CODE_SUBORD))
                 pd.untargeted = 1;
-            if ((!o->require_dyad || (petr2 && pd.pattern != UINT32_MAX)) && pd.compound == NO &&
+            if ((!o->require_dyad || (petr2 && pd.pattern != UINT32_MAX && !source_carried)) && pd.compound == NO &&
                 (petr2 ? pd.source != NO : (pd.source != NO || pd.target != NO)))
                 pd.untargeted = 1; /* PETRARCH: the missing side is coded "---" (PETRARCH-2: the target only) */
             if (pd.compound == NO && ((pd.source == NO && !o->default_source[0] && !pd.untargeted) ||

@@ -179,6 +179,7 @@ typedef struct lexicon {
     buf errors;           /* one message per line: "file:line: what" */
     uint32_t nerrors;
     int compiled;
+    int later_wins;       /* of two equal actor phrases the later is used (PETRARCH's dictionaries) */
 } lexicon;
 
 lexicon *lex_new(void);

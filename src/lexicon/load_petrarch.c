@@ -262,6 +262,9 @@ static int flush_actor(lexicon *lx, actor_rec *r, uint32_t file, buf *tmp, buf *
 
 int lex_load_petrarch_actors_mem(lexicon *lx, const char *name, const char *data, size_t len)
 {
+    /* PETRARCH keeps actors in a dictionary keyed by their words: a phrase
+     * listed twice ("PRESIDENT_BUSH" under both Bushes) means the later. */
+    lx->later_wins = 1;
     lines rd;
     lines_init(&rd, lx, name, data, len);
     actor_rec rec = {0};
