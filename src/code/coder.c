@@ -1509,7 +1509,8 @@ static int passive_petr2(const sent *S, const int *act, int lo, int hi, int q)
     if (q - 1 < lo) return 0;
     const cw *prev = &S->w[act[q - 1]];
     if (prev->type == W_PRON || prev->type == W_COMMA || prev->type == W_CONJ) return 0;
-    if (prev->type == W_NULL && prev->head == NO && !prev->cls && !prev->prep && !prev->cap) {
+    int nounish = prev->type == W_NULL || (prev->type == W_VERB && in_noun_phrase(S, act, lo, q - 1));
+    if (nounish && prev->head == NO && !prev->cls && !prev->prep && !prev->cap) {
         /* "a regional trip aimed": the noun ends a phrase that a determiner opens. */
         for (int k = q - 2; k >= lo && k >= q - 4; k--) {
             const cw *x = &S->w[act[k]];
@@ -1550,7 +1551,12 @@ static uint32_t passive_subject_pattern(const sent *S, const lex_verb *v, const 
 static int agent_phrase_actor(const sent *S, const int *act, int vend, int hi)
 {
     for (int p = vend + 1; p <= hi; p++) {
-        if (is_verb_at(S, act[p]) && !in_noun_phrase(S, act, vend + 1, p)) return NO;   /* another verb's phrase */
+        /* Another verb's phrase begins: "aimed at pushing for", "to help". */
+        const cw *x = &S->w[act[p]];
+        if (is_verb_at(S, act[p]) && !in_noun_phrase(S, act, vend + 1, p) &&
+            ((p > vend + 1 && (S->w[act[p - 1]].cls & CL_TO)) ||
+             (x->n > 4 && (!memcmp(x->w + x->n - 3, "ING", 3) || !memcmp(x->w + x->n - 2, "ED", 2)))))
+            return NO;
         if (S->w[act[p]].actor == NO) continue;
         for (int k = p - 1; k > vend && k >= p - 3; k--) {
             const cw *x = &S->w[act[k]];
