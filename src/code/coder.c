@@ -1381,13 +1381,15 @@ static int takes_clause(const lex_code *c)
 }
 
 /* A verb form right after a determiner or preposition ("a mortar bomb",
- * "for the shootings") is a noun of the clause, not its verb. */
+ * "for the shootings", "at pushing for") is a noun or gerund of a phrase,
+ * not the clause's verb. */
 static int in_noun_phrase(const sent *S, const int *act, int lo, int r)
 {
     for (int k = r - 1; k >= lo && k >= r - 2; k--) {
         const cw *x = &S->w[act[k]];
-        if (x->type == W_DETERM || x->type == W_PREP || (x->cls & CL_FROM)) return 1;
-        if (x->type == W_AUX || x->type == W_PRON || x->actor != NO || (x->cls & (CL_NOT | CL_TO))) return 0;
+        if (x->cls & (CL_NOT | CL_TO)) return 0;   /* "to help", "not attack" */
+        if (x->type == W_DETERM || ((x->type == W_PREP || x->prep) && k == r - 1)) return 1;   /* "at pushing" */
+        if (x->type == W_AUX || x->type == W_PRON || x->actor != NO) return 0;
     }
     return 0;
 }
@@ -1510,7 +1512,7 @@ static int passive_petr2(const sent *S, const int *act, int lo, int hi, int q)
     const cw *prev = &S->w[act[q - 1]];
     if (prev->type == W_PRON || prev->type == W_COMMA || prev->type == W_CONJ) return 0;
     int nounish = prev->type == W_NULL || (prev->type == W_VERB && in_noun_phrase(S, act, lo, q - 1));
-    if (nounish && prev->head == NO && !prev->cls && !prev->prep && !prev->cap) {
+    if (nounish && (prev->head == NO || prev->head == act[q - 1]) && !prev->cls && !prev->prep && !prev->cap) {
         /* "a regional trip aimed": the noun ends a phrase that a determiner opens. */
         for (int k = q - 2; k >= lo && k >= q - 4; k--) {
             const cw *x = &S->w[act[k]];
@@ -1553,9 +1555,9 @@ static int agent_phrase_actor(const sent *S, const int *act, int vend, int hi)
     for (int p = vend + 1; p <= hi; p++) {
         /* Another verb's phrase begins: "aimed at pushing for", "to help". */
         const cw *x = &S->w[act[p]];
-        if (is_verb_at(S, act[p]) && !in_noun_phrase(S, act, vend + 1, p) &&
-            ((p > vend + 1 && (S->w[act[p - 1]].cls & CL_TO)) ||
-             (x->n > 4 && (!memcmp(x->w + x->n - 3, "ING", 3) || !memcmp(x->w + x->n - 2, "ED", 2)))))
+        if (is_verb_at(S, act[p]) &&
+            ((p > vend + 1 && (S->w[act[p - 1]].cls & CL_TO)) || (x->n > 4 && !memcmp(x->w + x->n - 3, "ING", 3)) ||
+             (x->n > 4 && !memcmp(x->w + x->n - 2, "ED", 2) && !in_noun_phrase(S, act, vend + 1, p))))
             return NO;
         if (S->w[act[p]].actor == NO) continue;
         for (int k = p - 1; k > vend && k >= p - 3; k--) {
