@@ -483,8 +483,9 @@ static void find_actors(sent *S)
             }
             if (j < S->nw && S->w[j].type == W_AGENT && (S->w[j].head == NO || S->w[j].head == j)) {
                 int k = word_end(S, j) + 1;
+                /* (PETRARCH-2 keeps the first actor of the noun phrase.) */
                 if (k < S->nw && S->w[k].type == W_ACTOR && (S->w[k].head == NO || S->w[k].head == k) &&
-                    S->o->name_wins) {
+                    S->o->name_wins && !S->lx->npico) {
                     /* "Russian President Alexander Lukashenko": the named person
                      * is the actor; the adjective before the title is only a
                      * description, and may even be wrong. */
