@@ -439,6 +439,24 @@ static int is_former(const sent *S, int word)
 
 /* Add the agent's code to the actor's. "Former" before the actor or the
  * agent makes the agent an elite (CAMEO's ELI), as TABARI does. */
+/* An agent phrase that covers exactly words i..end ("SENATE" is an actor
+ * in Phoenix, and an agent too): its phrase index, or UINT32_MAX. */
+typedef struct agent_ctx { sent *S; int i, end; uint32_t found; } agent_ctx;
+
+static void visit_agent(void *ctx, uint32_t ph)
+{
+    agent_ctx *c = ctx;
+    const lex_phrase *p = &c->S->lx->phrases[ph];
+    if (p->cls == LEX_AGENT && c->found == UINT32_MAX && phrase_end(c->S, p, c->i) == c->end) c->found = ph;
+}
+
+static uint32_t agent_reading(sent *S, int i, int end)
+{
+    agent_ctx c = {S, i, end, UINT32_MAX};
+    lex_candidates(S->lx, S->w[i].w, S->w[i].n, visit_agent, &c);
+    return c.found;
+}
+
 static void apply_agent(sent *S, cactor *a, int agent_word)
 {
     const char *ag = phrase_code(S, agent_word);
@@ -480,6 +498,13 @@ static void find_actors(sent *S)
                                  (loose && S->w[j].type == W_NULL && !S->w[j].cls))) {
                 if (S->w[j].type == W_NULL) loose--;
                 j++;
+            }
+            /* PETRARCH-2: "Rwanda's Senate" is Rwanda's legislature, though
+             * SENATE alone is an actor (the US one). */
+            if (S->lx->npico && S->w[a->end].poss && j < S->nw && S->w[j].type == W_ACTOR &&
+                (S->w[j].head == NO || S->w[j].head == j)) {
+                uint32_t ag = agent_reading(S, j, word_end(S, j));
+                if (ag != UINT32_MAX) { S->w[j].type = W_AGENT; S->w[j].phrase = ag; }
             }
             if (j < S->nw && S->w[j].type == W_AGENT && (S->w[j].head == NO || S->w[j].head == j)) {
                 int k = word_end(S, j) + 1;
