@@ -1384,6 +1384,7 @@ typedef struct chain {
     int end;              /* last word of the upper verb */
     int subject;          /* the governed verb's own subject, NO = the upper's */
     int pos;              /* position (in act[]) of the governed verb */
+    int conjunct;         /* carried over to a conjunct from the clause before */
 } chain;
 
 static int is_verb_at(const sent *S, int w)
@@ -1400,10 +1401,11 @@ static int after_unit(const sent *S, const int *act, int p, int hi)
     return p;
 }
 
-/* A verb of saying or claiming takes a whole clause as its object. */
+/* A verb of saying, hoping or claiming takes a whole clause as its object. */
 static int takes_clause(const lex_code *c)
 {
-    return !(c->flags & LEX_CODE_NULL) && (!strncmp(c->code, "01", 2) || !strncmp(c->code, "11", 2));
+    return !(c->flags & LEX_CODE_NULL) &&
+           (!strncmp(c->code, "01", 2) || !strncmp(c->code, "02", 2) || !strncmp(c->code, "11", 2));
 }
 
 /* A verb form right after a determiner or preposition ("a mortar bomb",
@@ -1657,7 +1659,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     int verb_before = 0; /* an earlier clause has a verb: a clause of its own, not a phrase */
     int any_event = 0;
     int petr2 = lx->npico > 0;
-    chain carry = {0, 0, NO, NO, NO, NO};   /* a fold the next conjunct shares ("attacked Iraq and taken Mosul") */
+    chain carry = {0, 0, NO, NO, NO, NO, 0};   /* a fold the next conjunct shares ("attacked Iraq and taken Mosul") */
     for (int p = 0; p <= na; p++) {
         int boundary = p == na || (S->w[act[p]].type == W_CONJ && !S->w[act[p]].protect) ||
                        S->w[act[p]].clause_break;
@@ -1672,7 +1674,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         }
         pending subord = {0};
         int have_subord = 0, clause_done = 0;
-        chain ch = {0, 0, NO, NO, NO, NO};
+        chain ch = {0, 0, NO, NO, NO, NO, 0};
         /* PETRARCH-2: a conjunct with no subject of its own stays under the
          * verb that governed the one before ("claimed that ISIL had attacked
          * Iraq and taken the city"). */
@@ -1681,6 +1683,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             for (int r = clause_lo; r <= clause_hi; r++)
                 if (is_verb_at(S, act[r])) {
                     ch = carry;
+                    ch.conjunct = 1;
                     ch.pos = r;
                     ch.end = act[clause_lo - 1];
                     break;
@@ -1930,7 +1933,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             if (pd.compound == NO && pd.target == NO && !o->default_target[0] && o->untargeted &&
                 pd.pattern != UINT32_MAX && pd.source != NO && !(pd.code.flags & LEX_CODE_SUBORD))
                 pd.untargeted = 1;
-            if ((!o->require_dyad || (petr2 && pd.pattern != UINT32_MAX && !source_carried)) && pd.compound == NO &&
+            if ((!o->require_dyad || (petr2 && pd.pattern != UINT32_MAX && !source_carried && !(chained && ch.conjunct))) &&
+                pd.compound == NO &&
                 (petr2 ? pd.source != NO : (pd.source != NO || pd.target != NO)))
                 pd.untargeted = 1; /* PETRARCH: the missing side is coded "---" (PETRARCH-2: the target only) */
             if (pd.compound == NO && ((pd.source == NO && !o->default_source[0] && !pd.untargeted) ||
