@@ -365,7 +365,7 @@ static void classify(sent *S)
         else if (x->cls & (CL_PRON_HE | CL_PRON_HIS | CL_PRON_THEY)) x->type = W_PRON;
         else if (x->cls & CL_AUX) x->type = W_AUX;
         else if (x->cls & CL_BY) x->type = W_BY;
-        else if ((x->cls & CL_PREP) || ((x->cls & CL_FROM) && S->o->loose_agents)) x->type = W_PREP;
+        else if ((x->cls & CL_PREP) || ((x->cls & CL_FROM) && (S->o->loose_agents || lx->npico))) x->type = W_PREP;
     }
     /* Verbs used as nouns: after a determiner, capitalised mid-sentence, or
      * possessive ("donate's"). Only real verbs then carry their special codes. */
@@ -528,6 +528,17 @@ static void find_actors(sent *S)
              * "AGENT OF/IN ACTOR"; otherwise it stands alone. */
             int j = a->end + 1;
             while (j < S->nw && (S->w[j].type == W_ADJ || S->w[j].type == W_DETERM)) j++;
+            /* PETRARCH-2 reads the noun phrase to its "of": "an Islamic State
+             * target southwest of Baghdad" is Iraq's. */
+            if (S->lx->npico) {
+                int k = j;
+                while (k < S->nw && k < j + 3 && !S->w[k].prep && !S->w[k].cls && !S->w[k].poss &&
+                       (S->w[k].type == W_NULL || S->w[k].type == W_NOUN ||
+                        (S->w[k].type == W_VERB && S->w[k].n > 3 && memcmp(S->w[k].w + S->w[k].n - 2, "ED", 2) &&
+                         memcmp(S->w[k].w + S->w[k].n - 3, "ING", 3))))
+                    k++;
+                if (k > j && k < S->nw && S->w[k].n == 2 && !memcmp(S->w[k].w, "OF", 2)) j = k;
+            }
             int via_prep = 0;
             if (j < S->nw && S->w[j].type == W_PREP) {
                 via_prep = 1;
@@ -535,9 +546,11 @@ static void find_actors(sent *S)
                 while (j < S->nw && S->w[j].type == W_DETERM) j++;
                 /* PETRARCH-2 reads the whole noun phrase: "the mayor of the
                  * northern West Bank city" is the West Bank's. */
-                for (int skip = 0; S->lx->npico && skip < 2 && j + 1 < S->nw && S->w[j].type == W_NULL &&
-                                   !S->w[j].cls && !S->w[j].cap && S->w[j + 1].type != W_NULL; skip++)
-                    j++;
+                if (S->lx->npico) {
+                    int k = j;
+                    while (k < S->nw && k < j + 2 && S->w[k].type == W_NULL && !S->w[k].cls && !S->w[k].cap) k++;
+                    if (k < S->nw && S->w[k].type == W_ACTOR) j = k;
+                }
             }
             if (j < S->nw && S->w[j].type == W_ACTOR && (S->w[j].head == NO || S->w[j].head == j)) {
                 a->core = (int16_t)j;
