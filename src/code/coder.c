@@ -1382,6 +1382,30 @@ static int object_after(const sent *S, int from, int to, int ref, const int *use
     return NO;
 }
 
+static int same_actor(const sent *S, int a, int b)
+{
+    if (a == NO || b == NO) return 0;
+    if (a == b) return 1;
+    for (int i = 0; i < S->a[a].ncodes; i++)
+        for (int j = 0; j < S->a[b].ncodes; j++)
+            if (!strcmp(S->a[a].codes[i], S->a[b].codes[j])) return 1;
+    return 0;
+}
+
+/* PETRARCH-2 takes the target from the object noun phrase before any
+ * prepositional phrase: when that is the subject itself ("made his
+ * remarks in Doha"), the event is the subject's on itself, so none. */
+static int self_object(const sent *S, const int *act, int vend, int hi, int source)
+{
+    if (source == NO) return 0;
+    for (int p = vend + 1; p <= hi; p++) {
+        const cw *x = &S->w[act[p]];
+        if (x->prep || x->type == W_COMMA || (x->type == W_VERB && x->head == NO)) return 0;
+        if (x->actor != NO) return same_actor(S, x->actor, source);
+    }
+    return 0;
+}
+
 /* ---- PETRARCH-2 verb chains (with its coding ontology loaded) ----
  *
  * PETRARCH-2 reads a verb that governs another ("wants to help", "asked
@@ -1435,6 +1459,17 @@ static int in_noun_phrase(const sent *S, const int *act, int lo, int r)
     return 0;
 }
 
+/* "to mend damaged ties": a participle between a verb or determiner and
+ * its noun is an adjective. */
+static int attributive(const sent *S, const int *act, int lo, int hi, int q)
+{
+    const cw *v = &S->w[act[q]];
+    if (q - 1 < lo || q + 1 > hi || v->n < 4 || memcmp(v->w + v->n - 2, "ED", 2)) return 0;
+    const cw *prev = &S->w[act[q - 1]], *next = &S->w[act[q + 1]];
+    if (next->type != W_NULL || next->cap || next->cls || next->prep || next->head != NO) return 0;
+    return prev->type == W_VERB || prev->type == W_DETERM || prev->type == W_ADJ;
+}
+
 /* Does the verb ending at position vend govern a later verb of the clause?
  * Its position, with *subject the governed verb's own subject, or NO. */
 static int governed_verb(const sent *S, const int *act, int vend, int hi, const lex_code *code, int *subject)
@@ -1479,15 +1514,6 @@ static int negated_before(const sent *S, const int *act, int lo, int q)
     return 0;
 }
 
-static int same_actor(const sent *S, int a, int b)
-{
-    if (a == NO || b == NO) return 0;
-    if (a == b) return 1;
-    for (int i = 0; i < S->a[a].ncodes; i++)
-        for (int j = 0; j < S->a[b].ncodes; j++)
-            if (!strcmp(S->a[a].codes[i], S->a[b].codes[j])) return 1;
-    return 0;
-}
 
 static int xform_var(char v, const lex_xform *x, int up, int low_src, int low_tgt)
 {
@@ -1747,7 +1773,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             }
             /* PETRARCH-2 reads a verb form after a determiner as a noun
              * ("the chemical attacks", "a mortar bomb"). */
-            if (petr2 && in_noun_phrase(S, act, clause_lo, q)) continue;
+            if (petr2 && (in_noun_phrase(S, act, clause_lo, q) || attributive(S, act, clause_lo, clause_hi, q))) continue;
             /* "X alleged that France was aware ...": a verb of saying whose
              * object is a clause with no coded verb targets its subject. */
             int clause_object = NO;
@@ -1865,6 +1891,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 if (pd.target == NO && chained) {
                     int ref = pd.source != NO ? pd.source : ch.source;
                     pd.target = object_after(S, act[vend] + 1, act[clause_hi], ref, used, nused);
+                } else if (pd.target == NO && petr2 && self_object(S, act, vend, clause_hi, pd.source)) {
+                    continue;   /* "made his remarks in Doha": the object is the subject's own */
                 } else if (pd.target == NO) {
                     /* PETRARCH-2: the object is not a word of the pattern
                      * ("conducting {military exercises} in Alaska"). */
