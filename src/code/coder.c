@@ -1454,6 +1454,7 @@ static int in_noun_phrase(const sent *S, const int *act, int lo, int r)
         const cw *x = &S->w[act[k]];
         if (x->cls & (CL_NOT | CL_TO)) return 0;   /* "to help", "not attack" */
         if (x->type == W_DETERM || ((x->type == W_PREP || x->prep) && k == r - 1)) return 1;   /* "at pushing" */
+        if ((x->cls & CL_PRON_HIS) || (x->n == 5 && !memcmp(x->w, "THEIR", 5))) return 1;      /* "his remarks" */
         if (x->type == W_AUX || x->type == W_PRON || x->actor != NO) return 0;
     }
     return 0;
