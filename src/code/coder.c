@@ -61,6 +61,7 @@ typedef struct sent {
     int discard, complex;    /* a ### or +++ phrase was seen */
     int date;                /* yyyymmdd for date-restricted codes */
     int alone;               /* an actor to be taken without its compound (greedy source), NO if none */
+    int dateline;            /* PETRARCH-2: words before a leading "PLACE:" dateline, 0 if none */
     uint32_t *ids;           /* every lexicon string some word could match (open addressing, 0 = empty) */
     uint32_t ids_mask;
     cw w[MAX_WORDS];
@@ -122,9 +123,9 @@ static void build_words(sent *S, uint32_t t0, uint32_t nt)
             continue;
         }
         if (tk->flags & (TXT_PUNCT | TXT_QUOTE)) {
-            /* "LYON: Interpol has said ...": PETRARCH-2's parse keeps a
-             * dateline out of the clause; drop the few words before a colon. */
-            if (S->lx->npico && norm[0] == ':' && tk->norm_len == 1 && S->nw <= 6) S->nw = 0;
+            /* "LYON: Interpol has said ...": a dateline, kept out of the
+             * clause (see apply_dateline). */
+            if (S->lx->npico && norm[0] == ':' && tk->norm_len == 1 && S->nw <= 6 && !S->dateline) S->dateline = S->nw;
             if (!(norm[0] == ',' || norm[0] == ';') || tk->norm_len != 1) continue;
         }
         cw *x = &S->w[S->nw];
@@ -637,6 +638,42 @@ static int join_kind(const sent *S, int m)
     return conj ? 2 : comma;
 }
 
+/* PETRARCH-2 parses "GAZA CITY, Palestinian Territories: Four children
+ * and a man were killed" as one noun phrase: the dateline is no subject,
+ * but its places are the country of an agent-only subject after it, and a
+ * plain "man" (PPL) beside other agents adds nothing. */
+static void apply_dateline(sent *S)
+{
+    char codes[MAX_CODES][DYAD_CODE_MAX];
+    int n = 0;
+    for (int i = 0; i < S->na; i++)
+        if (S->a[i].start < S->dateline && !S->a[i].pronoun)
+            for (int c = 0; c < S->a[i].ncodes && n < MAX_CODES; c++) snprintf(codes[n++], DYAD_CODE_MAX, "%s", S->a[i].codes[c]);
+    for (int w = 0; w < S->dateline && w < S->nw; w++) S->w[w].dropped = 1;
+    if (!n) return;
+    int others = 0;
+    for (int i = 0; i < S->na; i++) {
+        const cactor *a = &S->a[i];
+        if (a->start < S->dateline) continue;
+        if (S->w[a->start].type == W_VERB) break;
+        if (a->ncodes && !strncmp(a->codes[0], "---", 3) && strcmp(a->codes[0] + 3, "PPL")) others = 1;
+    }
+    for (int w = S->dateline; w < S->nw && S->w[w].type != W_VERB; w++) {
+        if (S->w[w].actor == NO) continue;
+        cactor *a = &S->a[S->w[w].actor];
+        if (!a->ncodes || strncmp(a->codes[0], "---", 3)) break;   /* the subject has its own country */
+        char agent[DYAD_CODE_MAX];
+        snprintf(agent, sizeof agent, "%s", a->codes[0] + 3);
+        a->ncodes = 0;
+        if (others && !strcmp(agent, "PPL")) continue;
+        for (int c = 0; c < n; c++) {
+            char out[DYAD_CODE_MAX];
+            join_codes(out, sizeof out, codes[c], agent);
+            add_code(a, out);
+        }
+    }
+}
+
 /* "US and British activists": bare actors listed before an actor with
  * an agent share that agent (PETRARCH-2 reads one noun phrase). */
 static void share_agents(sent *S)
@@ -753,7 +790,8 @@ static int forward_pronoun(sent *S, int i, const cod_out *ctx)
  * eliminated comma clause (suite record COMMA-02C). */
 static int antecedent_ok(const sent *S, int k)
 {
-    return !(S->o->pronoun_skip_dropped && S->w[S->a[k].start].dropped);
+    /* (A dateline is never an antecedent.) */
+    return !((S->o->pronoun_skip_dropped || S->a[k].start < S->dateline) && S->w[S->a[k].start].dropped);
 }
 
 /* Pronouns become actors copying their antecedent's codes (TABARI's rules). */
@@ -1656,6 +1694,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     find_actors(S);
     find_compounds(S);
     if (lx->npico) share_agents(S);
+    if (S->dateline) apply_dateline(S);
     mark_subordinate_clauses(S);
     drop_comma_clauses(S);
     if (!o->no_pronouns) resolve_pronouns(S, out);
