@@ -1627,7 +1627,9 @@ static int passive_petr2(const sent *S, const int *act, int lo, int hi, int q)
         }
         return 0;
     }
-    if (prev->actor == NO && !(prev->head != NO && S->w[prev->head].actor != NO)) return 0;
+    int in_actor = 0;
+    for (int i = 0; i < S->na && !in_actor; i++) in_actor = S->a[i].start <= act[q - 1] && act[q - 1] <= S->a[i].end;
+    if (!in_actor) return 0;
     for (int r = q + 1; r + 1 <= hi; r++)
         if ((S->w[act[r]].cls & (CL_AUX | CL_PASSIVE)) && is_verb_at(S, act[r + 1])) return 1;
     return 0;
