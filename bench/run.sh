@@ -17,14 +17,35 @@ if [ ! -s "$CORPUS" ]; then
 fi
 ls -l "$CORPUS" | awk '{printf "corpus: %s (%.1f MB)\n", $NF, $5/1e6}'
 echo "== dyad's own dictionaries, 1 thread"
-"$DYAD" code --stats --quiet "$CORPUS" > /dev/null
+"$DYAD" code --stats --quiet --threads 1 "$CORPUS" > /dev/null
 P=$SHARED/peers/petrarch-dictionaries
 if [ -d "$P" ]; then
     echo "== Phoenix dictionaries (PETRARCH-2), 1 thread"
-    "$DYAD" code --stats --quiet --no-default-dict --dict "$P/Phoenix.Countries.actors.txt" \
+    "$DYAD" code --stats --quiet --threads 1 --no-default-dict --dict "$P/Phoenix.Countries.actors.txt" \
         --dict "$P/Phoenix.International.actors.txt" --dict "$P/Phoenix.MilNonState.actors.txt" \
         --dict "$P/Phoenix.agents.txt" --dict "$P/Phoenix.discards.txt" --dict "$P/CAMEO.2.0.txt" \
         "$CORPUS" > /dev/null
+fi
+O=$SHARED/peers/udpetrarch-validation/PETR.Internal.Coding.Ontology.txt
+if [ -d "$P" ] && [ -f "$O" ]; then
+    echo "== Phoenix dictionaries with PETRARCH-2's coding ontology (its verb chains), 1 thread"
+    "$DYAD" code --stats --quiet --threads 1 --no-default-dict --dict "$P/Phoenix.Countries.actors.txt" \
+        --dict "$P/Phoenix.International.actors.txt" --dict "$P/Phoenix.MilNonState.actors.txt" \
+        --dict "$P/Phoenix.agents.txt" --dict "$P/Phoenix.discards.txt" --dict "$P/CAMEO.2.0.txt" \
+        --dict "$O" "$CORPUS" > /dev/null
+fi
+U=$SHARED/peers/petrarch-validation/PETR.UnitTest.records.xml
+if [ -f "$U" ]; then
+    echo "== PETRARCH unit tests with their dictionaries (load and coding time, one sentence a record)"
+    "$DYAD" eval petrarch "$U" | tail -2 | head -1
+fi
+G=$SHARED/peers/udpetrarch-validation/PETR2_GSR_validation.xml
+if [ -f "$G" ] && [ -d "$P" ]; then
+    echo "== PETRARCH-2 gold records with Phoenix and the ontology (load and coding time)"
+    "$DYAD" eval petrarch "$G" --dict "$P/Phoenix.Countries.actors.txt" \
+        --dict "$P/Phoenix.International.actors.txt" --dict "$P/Phoenix.MilNonState.actors.txt" \
+        --dict "$P/Phoenix.agents.txt" --dict "$P/Phoenix.discards.txt" --dict "$P/CAMEO.2.0.txt" \
+        --dict "$O" | tail -2 | head -1
 fi
 T=$SHARED/peers/tabari-validation
 if [ -d "$T" ]; then

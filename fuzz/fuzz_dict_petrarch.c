@@ -1,10 +1,13 @@
 /* fuzz_dict_petrarch.c: libFuzzer target for the PETRARCH dictionary
- * loaders. The input is loaded from memory as actors, agents, discards and
- * verbs (PETR-1 and PETR-2 syntax go through the same verb loader) into one
+ * loaders. The input is loaded from memory as actors, agents, discards,
+ * verbs (PETR-1 and PETR-2 syntax go through the same verb loader, "~"
+ * transformations included) and PETRARCH-2's coding ontology into one
  * lexicon, which is compiled and then walked: every phrase's code is
- * resolved and looked up through the index, every pattern read. Must never
- * crash, hang or leak; bad lines only add messages. */
+ * resolved and looked up through the index, every pattern read, every
+ * ontology value converted both ways and every transformation looked up.
+ * Must never crash, hang or leak; bad lines only add messages. */
 #include "lexicon/load_mem.h"
+#include "lexicon/pico.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +42,17 @@ static void walk(const lexicon *lx)
         (void)strlen(lex_str(lx, p->text));
     }
     for (uint32_t v = 0; v < lx->nverbs; v++) ASSERT(lx->verbs[v].pat0 + lx->verbs[v].npat <= lx->npatterns);
+    for (uint32_t i = 0; i < lx->npico; i++) {
+        int32_t v = lex_pico_of(lx, lx->pico[i].cameo);
+        ASSERT(v != LEX_PICO_NONE);
+        ASSERT(lex_pico_cameo(lx, v) != NULL);
+        (void)lex_pico_cameo(lx, lex_pico_combine(v, lx->pico[(i + 1) % lx->npico].value));
+    }
+    for (uint32_t i = 0; i < lx->nxforms; i++) {
+        const lex_xform *x = &lx->xforms[i];
+        ASSERT(x->upper[0] && strlen(x->code) < sizeof x->code);
+        (void)lex_xform_find(lx, lex_pico_of(lx, x->upper), x->lower[0] ? lex_pico_of(lx, x->lower) : 0, 1, 0);
+    }
     ASSERT(lx->errors.len == 0 || lx->errors.data[lx->errors.len - 1] == '\n');
 }
 
@@ -51,6 +65,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ASSERT(lex_load_petrarch_agents_mem(lx, "fuzz.agents.txt", t, size) >= 0);
     ASSERT(lex_load_petrarch_discards_mem(lx, "fuzz.discards.txt", t, size) >= 0);
     ASSERT(lex_load_petrarch_verbs_mem(lx, "fuzz.verbs.txt", t, size) >= 0);
+    (void)lex_pico_sniff(t, size);
+    ASSERT(lex_load_pico_mem(lx, "fuzz.ontology.txt", t, size) >= 0);
     lex_compile(lx);
     walk(lx);
     lex_free(lx);

@@ -20,7 +20,10 @@
  *    the block is added to each of them. PETR-2 patterns (CAMEO.2.0.txt)
  *    are flattened: "{NOUN PHRASE}" and "(PREP PHRASE)" brackets are
  *    dropped, words and markers kept in order. A code "[:173]" (reverse
- *    event only) becomes a null code paired with "173". */
+ *    event only) becomes a null code paired with "173". In a PETR-2 file
+ *    (one with "~" lines) pattern nouns take plurals, the later of two
+ *    equal patterns in a block is used, and the "~" transformations are
+ *    added (pico.h) once every verb is in. */
 #ifndef DYAD_LOAD_MEM_H
 #define DYAD_LOAD_MEM_H
 #include <stddef.h>
