@@ -39,6 +39,19 @@ char *lex_read_file(const char *path, size_t *len)
     return data;
 }
 
+int lex_load_path(lexicon *lx, const char *path, lex_mem_loader fn)
+{
+    size_t len;
+    char *data = lex_read_file(path, &len);
+    if (!data) {
+        lex_error(lx, (lex_src){lex_file(lx, path), 0}, "cannot read dictionary");
+        return -1;
+    }
+    int n = fn(lx, path, data, len);
+    free(data);
+    return n;
+}
+
 /* ---- format detection ---- */
 
 typedef enum {

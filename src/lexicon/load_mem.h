@@ -51,4 +51,9 @@ int lex_synset_cycle(const lexicon *lx, const char *name, const char *member);
  * cannot be read. */
 char *lex_read_file(const char *path, size_t *len);
 
+/* Read the file and hand it to one of the loaders above: what it returns,
+ * or -1 (reported as "cannot read dictionary") when the file cannot be read. */
+typedef int (*lex_mem_loader)(lexicon *lx, const char *name, const char *data, size_t len);
+int lex_load_path(lexicon *lx, const char *path, lex_mem_loader fn);
+
 #endif

@@ -1079,22 +1079,7 @@ int lex_load_petrarch_verbs_mem(lexicon *lx, const char *name, const char *data,
 
 /* ---- files ---- */
 
-typedef int (*mem_loader)(lexicon *, const char *, const char *, size_t);
-
-static int load_file(lexicon *lx, const char *path, mem_loader fn)
-{
-    size_t len;
-    char *data = lex_read_file(path, &len);
-    if (!data) {
-        lex_error(lx, (lex_src){lex_file(lx, path), 0}, "cannot read dictionary");
-        return -1;
-    }
-    int n = fn(lx, path, data, len);
-    free(data);
-    return n;
-}
-
-int lex_load_petrarch_actors(lexicon *lx, const char *path) { return load_file(lx, path, lex_load_petrarch_actors_mem); }
-int lex_load_petrarch_agents(lexicon *lx, const char *path) { return load_file(lx, path, lex_load_petrarch_agents_mem); }
-int lex_load_petrarch_discards(lexicon *lx, const char *path) { return load_file(lx, path, lex_load_petrarch_discards_mem); }
-int lex_load_petrarch_verbs(lexicon *lx, const char *path) { return load_file(lx, path, lex_load_petrarch_verbs_mem); }
+int lex_load_petrarch_actors(lexicon *lx, const char *path) { return lex_load_path(lx, path, lex_load_petrarch_actors_mem); }
+int lex_load_petrarch_agents(lexicon *lx, const char *path) { return lex_load_path(lx, path, lex_load_petrarch_agents_mem); }
+int lex_load_petrarch_discards(lexicon *lx, const char *path) { return lex_load_path(lx, path, lex_load_petrarch_discards_mem); }
+int lex_load_petrarch_verbs(lexicon *lx, const char *path) { return lex_load_path(lx, path, lex_load_petrarch_verbs_mem); }

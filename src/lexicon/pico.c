@@ -91,18 +91,7 @@ int lex_load_pico_mem(lexicon *lx, const char *name, const char *data, size_t le
     return added;
 }
 
-int lex_load_pico(lexicon *lx, const char *path)
-{
-    size_t len;
-    char *data = lex_read_file(path, &len);
-    if (!data) {
-        lex_error(lx, (lex_src){lex_file(lx, path), 0}, "cannot read dictionary");
-        return -1;
-    }
-    int n = lex_load_pico_mem(lx, path, data, len);
-    free(data);
-    return n;
-}
+int lex_load_pico(lexicon *lx, const char *path) { return lex_load_path(lx, path, lex_load_pico_mem); }
 
 int32_t lex_pico_of(const lexicon *lx, const char *cameo)
 {
