@@ -1,6 +1,7 @@
 /* test_pico.c: PETRARCH-2's coding ontology, its transformations and the
  * coder's verb chains, on a small ontology and verb file written here. */
 #include "test.h"
+#include "coded.h"
 #include "code/coder.h"
 #include "lexicon/load_mem.h"
 #include "lexicon/pico.h"
@@ -93,27 +94,14 @@ static lexicon *pico_lexicon(int with_ontology)
     return lx;
 }
 
-/* The events of one sentence as "SRC TGT CODE;..." in a static buffer. */
+/* The events of a text as PETRARCH's evaluation codes it (coded.h). */
 static const char *coded(const lexicon *lx, const char *text)
 {
-    static char out[512];
     cod_options o;
     cod_options_news(&o);
     o.modality = 0;
-    o.anonymous_agents = 1;   /* as the PETRARCH evaluation codes them: "---REB" */
-    arena ar;
-    arena_init(&ar, 1 << 16);
-    txt_doc doc;
-    txt_analyse(&ar, text, strlen(text), &doc);
-    cod_out co = {0};
-    for (uint32_t s = 0; s < doc.nsent; s++) cod_sentence(lx, &o, &ar, &doc, s, 20150101, &co);
-    out[0] = 0;
-    for (uint32_t i = 0; i < co.n; i++) {
-        size_t n = strlen(out);
-        snprintf(out + n, sizeof out - n, "%s%s %s %s", i ? ";" : "", co.ev[i].source, co.ev[i].target, co.ev[i].code);
-    }
-    arena_free(&ar);
-    return out;
+    o.anonymous_agents = 1;   /* "---REB", as PETRARCH codes a lone agent */
+    return test_events(lx, &o, text, 20150101);
 }
 
 TEST(pico_ontology_file)
