@@ -1,7 +1,10 @@
 /* fuzz_code.c: libFuzzer target for the whole coding path (clean, text,
  * coder, modality) on arbitrary bytes, with a small fixed dictionary that
- * has actors, agents, compounds, patterns with $ + % ^ and special codes.
- * Every event's spans must lie inside its sentence and the text. */
+ * has actors, agents, compounds, patterns with $ + % ^ and special codes;
+ * inputs with an odd first byte go to a second engine with PETRARCH-2
+ * dictionaries and its coding ontology (verb chains, transformations,
+ * passives, datelines). Every event's spans must lie inside its sentence
+ * and the text. */
 #include "dyad.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -9,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static dyad_engine *engine;
-static dyad_worker *worker;
+static dyad_engine *engine, *engine2;
+static dyad_worker *worker, *worker2;
 
 static const char actors[] =
     "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nMINAS_TIRITH [GON]\nAL GORE [AGR]\nSOCCER [###]\n"
@@ -22,6 +25,19 @@ static const char verbs[] =
     "SEND [150]\n{ SENT_ }\n- * &ARMS TO + [154]\n- * TROOPS TO ^ + [154]\nSAID [010?]\nMEET [036:036]\n"
     "FOOTBALL [###]\nCONSIDER [+++]\n";
 
+static const char petr_actors[] = "ARNOR_ [ARN]\nGONDOR_ [GON]\nMINAS_TIRITH_ [GONCAP]\nELESSAR_ [GONGOV]\n+KING_ELESSAR_\n";
+static const char petr_agents[] = "SOLDIERS [~MIL]\nCHILDREN [~CVL]\nMAN [~PPL]\nCOUNCIL [~LEG]\n";
+static const char petr_verbs[] =
+    "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n--- WANT [030] ---\nWANT\n--- ASK [020] ---\nASK\n"
+    "--- GET [---] ---\nRECEIVE\n- * ASSURANCE [:030]\n--- AID [070] ---\nHELP\n- * SUPPORT [051]\n"
+    "- * SUPPORT [060]\n--- FIGHT [190] ---\nATTACK\nKILL\n--- MEET [040] ---\nMEET {MEETS MET MEETING}\n"
+    "- * TALKS [046:046]\n- * SUMMIT [042:043]\n"
+    "~ a (a b ATTACK) SAY = a b 015\n~ a (b . ATTACK) SAY = a b 112\n~ a (a b Q) SAY = a b Q\n"
+    "~ a (b . ATTACK) WANT = a b 021\n";
+static const char ontology[] = "010:0x1000\n015:0x10a0\n020:0x2000\n021:0x2070\n023:0x2040\n030:0x3000\n"
+                               "033:0x3040\n040:0xB000\n042:0xB002\n046:0xB010\n060:0x0070\n070:0x0040\n"
+                               "112:0x70a0\n121:-0xFFFF+0x0070\n190:0x00A0\n";
+
 static void write_file(const char *path, const char *s)
 {
     FILE *f = fopen(path, "w");
@@ -30,24 +46,30 @@ static void write_file(const char *path, const char *s)
     fclose(f);
 }
 
+/* An engine with the dictionaries given as (file suffix, text) pairs. */
+static dyad_engine *engine_with(const char *const *files, int n)
+{
+    dyad_engine *e = dyad_engine_new();
+    for (int i = 0; i < n; i++) {
+        char path[96];
+        snprintf(path, sizeof path, "/tmp/fuzz-code-%d-%s", (int)getpid(), files[2 * i]);
+        write_file(path, files[2 * i + 1]);
+        dyad_engine_load(e, path);
+        remove(path);
+    }
+    dyad_engine_ready(e);
+    return e;
+}
+
 static void setup(void)
 {
-    char a[64], g[64], v[64];
-    snprintf(a, sizeof a, "/tmp/fuzz-code-%d.actors", (int)getpid());
-    snprintf(g, sizeof g, "/tmp/fuzz-code-%d.agents", (int)getpid());
-    snprintf(v, sizeof v, "/tmp/fuzz-code-%d.verbs", (int)getpid());
-    write_file(a, actors);
-    write_file(g, agents);
-    write_file(v, verbs);
-    engine = dyad_engine_new();
-    dyad_engine_load(engine, a);
-    dyad_engine_load(engine, g);
-    dyad_engine_load(engine, v);
-    dyad_engine_ready(engine);
+    static const char *const tabari[] = {"toy.actors", actors, "toy.agents", agents, "toy.verbs", verbs};
+    static const char *const petr2[] = {"toy.actors.txt", petr_actors, "toy.agents.txt", petr_agents,
+                                        "toy.verbs.txt", petr_verbs, "toy.ontology.txt", ontology};
+    engine = engine_with(tabari, 3);
     worker = dyad_worker_new(engine);
-    remove(a);
-    remove(g);
-    remove(v);
+    engine2 = engine_with(petr2, 4);
+    worker2 = dyad_worker_new(engine2);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -55,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!engine) setup();
     dyad_article a = {"fuzz", "", "", "", 20240816, (const char *)data, size, "fuzz", 0};
     dyad_result r;
-    dyad_code(worker, &a, &r);
+    dyad_code(size && (data[0] & 1) ? worker2 : worker, &a, &r);
     if (r.len != size) abort();
     for (uint32_t i = 0; i < r.nevents; i++) {
         const dyad_event *e = &r.events[i];

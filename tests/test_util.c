@@ -3,6 +3,9 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/strtab.h"
+#include "util/wordset.h"
+#include <stdio.h>
+#include <stdlib.h>
 #include <stdint.h>
 
 TEST(arena_alignment_and_reset)
@@ -48,4 +51,23 @@ TEST(strtab_interns_and_grows)
     CHECK_INT(strtab_find(&t, "W4999", 5), 5002);
     CHECK_STR(strtab_str(&t, b), "GONDOR");
     strtab_free(&t);
+}
+
+TEST(wordset_finds_positions)
+{
+    /* Enough words to make the table grow and probe. */
+    static char store[200][8];
+    const char *words[200];
+    for (int i = 0; i < 200; i++) {
+        snprintf(store[i], sizeof store[i], "W%d", i * 7);
+        words[i] = store[i];
+    }
+    wordset s;
+    ws_build(&s, words, 200);
+    for (int i = 0; i < 200; i++) CHECK_INT(ws_find(&s, words[i]), i);
+    CHECK_INT(ws_find(&s, "W1"), -1);
+    CHECK_INT(ws_find(&s, ""), -1);
+    CHECK(ws_has(&s, "W7") && !ws_has(&s, "W8"));
+    free(s.slot);
+    free(s.index);
 }

@@ -11,6 +11,8 @@
 #include "code/modality.h"
 #include "lexicon/pico.h"
 #include "util/buf.h"
+#include "util/wordset.h"
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,37 +79,45 @@ enum {
     CL_SUBORD = 1 << 10, CL_BUT = 1 << 11, CL_FROM = 1 << 12, CL_TO = 1 << 13, CL_NOT = 1 << 14,
     CL_THAT = 1 << 15,
 };
-static const struct { const char *w; uint8_t n; uint16_t cls; } closed_words[] = {
-    {"THE", 3, CL_DET}, {"A", 1, CL_DET}, {"AN", 2, CL_DET}, {"NEITHER", 7, CL_DET}, {"EITHER", 6, CL_DET},
-    {"BOTH", 4, CL_DET}, {"AND", 3, CL_CONJ}, {"BUT", 3, CL_CONJ | CL_BUT}, {"OR", 2, CL_CONJ},
-    {"NOR", 3, CL_CONJ}, {"HE", 2, CL_PRON_HE}, {"SHE", 3, CL_PRON_HE}, {"IT", 2, CL_PRON_HE}, {"HIM", 3, CL_PRON_HE},
-    {"ITS", 3, CL_PRON_HIS}, {"HIS", 3, CL_PRON_HIS}, {"HER", 3, CL_PRON_HIS}, {"THEY", 4, CL_PRON_THEY},
-    {"THEM", 4, CL_PRON_THEY}, {"THEIR", 5, CL_PRON_THEY}, {"WAS", 3, CL_AUX | CL_PASSIVE},
-    {"WERE", 4, CL_AUX | CL_PASSIVE}, {"BEEN", 4, CL_AUX | CL_PASSIVE}, {"IS", 2, CL_AUX}, {"ARE", 3, CL_AUX},
-    {"BE", 2, CL_AUX}, {"BEING", 5, CL_AUX}, {"BY", 2, CL_BY}, {"OF", 2, CL_PREP}, {"IN", 2, CL_PREP}, {"FROM", 4, CL_FROM},
-    {"FORMER", 6, CL_FORMER}, {"IF", 2, CL_SUBORD}, {"WHEN", 4, CL_SUBORD}, {"AFTER", 5, CL_SUBORD},
-    {"BEFORE", 6, CL_SUBORD}, {"WHILE", 5, CL_SUBORD}, {"ALTHOUGH", 8, CL_SUBORD}, {"THOUGH", 6, CL_SUBORD},
-    {"UNLESS", 6, CL_SUBORD}, {"UNTIL", 5, CL_SUBORD}, {"SINCE", 5, CL_SUBORD}, {"BECAUSE", 7, CL_SUBORD},
-    {"AS", 2, CL_SUBORD}, {"ONCE", 4, CL_SUBORD}, {"WHETHER", 7, CL_SUBORD}, {"TO", 2, CL_TO},
-    {"NOT", 3, CL_NOT}, {"N'T", 3, CL_NOT}, {"NEVER", 5, CL_NOT}, {"THAT", 4, CL_THAT},
+/* The closed-class words the shallow parse needs, and the prepositions
+ * (prep: any preposition, not only the ones with a class of their own). */
+enum { P = 1 };
+static const struct { const char *w; uint16_t cls; uint8_t prep; } closed_words[] = {
+    {"THE", CL_DET, 0}, {"A", CL_DET, 0}, {"AN", CL_DET, 0}, {"NEITHER", CL_DET, 0}, {"EITHER", CL_DET, 0},
+    {"BOTH", CL_DET, 0}, {"AND", CL_CONJ, 0}, {"BUT", CL_CONJ | CL_BUT, 0}, {"OR", CL_CONJ, 0},
+    {"NOR", CL_CONJ, 0}, {"HE", CL_PRON_HE, 0}, {"SHE", CL_PRON_HE, 0}, {"IT", CL_PRON_HE, 0}, {"HIM", CL_PRON_HE, 0},
+    {"ITS", CL_PRON_HIS, 0}, {"HIS", CL_PRON_HIS, 0}, {"HER", CL_PRON_HIS, 0}, {"THEY", CL_PRON_THEY, 0},
+    {"THEM", CL_PRON_THEY, 0}, {"THEIR", CL_PRON_THEY, 0}, {"WAS", CL_AUX | CL_PASSIVE, 0},
+    {"WERE", CL_AUX | CL_PASSIVE, 0}, {"BEEN", CL_AUX | CL_PASSIVE, 0}, {"IS", CL_AUX, 0}, {"ARE", CL_AUX, 0},
+    {"BE", CL_AUX, 0}, {"BEING", CL_AUX, 0}, {"BY", CL_BY, P}, {"OF", CL_PREP, P}, {"IN", CL_PREP, P},
+    {"FROM", CL_FROM, P}, {"FORMER", CL_FORMER, 0}, {"IF", CL_SUBORD, 0}, {"WHEN", CL_SUBORD, 0},
+    {"AFTER", CL_SUBORD, 0}, {"BEFORE", CL_SUBORD, 0}, {"WHILE", CL_SUBORD, 0}, {"ALTHOUGH", CL_SUBORD, 0},
+    {"THOUGH", CL_SUBORD, 0}, {"UNLESS", CL_SUBORD, 0}, {"UNTIL", CL_SUBORD, 0}, {"SINCE", CL_SUBORD, 0},
+    {"BECAUSE", CL_SUBORD, 0}, {"AS", CL_SUBORD, 0}, {"ONCE", CL_SUBORD, 0}, {"WHETHER", CL_SUBORD, 0},
+    {"TO", CL_TO, P}, {"NOT", CL_NOT, 0}, {"N'T", CL_NOT, 0}, {"NEVER", CL_NOT, 0}, {"THAT", CL_THAT, 0},
+    {"ON", 0, P}, {"AT", 0, P}, {"FOR", 0, P}, {"WITH", 0, P}, {"INTO", 0, P}, {"ONTO", 0, P}, {"OVER", 0, P},
+    {"UNDER", 0, P}, {"ABOUT", 0, P}, {"AGAINST", 0, P}, {"DURING", 0, P}, {"TOWARD", 0, P}, {"TOWARDS", 0, P},
+    {"AMONG", 0, P}, {"BETWEEN", 0, P}, {"THROUGH", 0, P}, {"WITHOUT", 0, P}, {"ACROSS", 0, P}, {"NEAR", 0, P},
 };
+enum { N_CLOSED = sizeof closed_words / sizeof *closed_words };
 
-static uint16_t closed_class(const char *w, uint16_t n)
+/* One hash lookup a word instead of a scan of the list: built once. */
+static wordset closed_set;
+static pthread_once_t closed_once = PTHREAD_ONCE_INIT;
+
+static void build_closed(void)
 {
-    if (n > 8) return 0;
-    for (size_t i = 0; i < sizeof closed_words / sizeof *closed_words; i++)
-        if (closed_words[i].n == n && !memcmp(closed_words[i].w, w, n)) return closed_words[i].cls;
-    return 0;
+    static const char *words[N_CLOSED];
+    for (int i = 0; i < N_CLOSED; i++) words[i] = closed_words[i].w;
+    ws_build(&closed_set, words, N_CLOSED);
 }
 
-static uint8_t is_preposition(const char *w, uint16_t n)
+/* The closed-class entry of a normalised word, or -1. */
+static int closed_entry(const char *w, uint16_t n)
 {
-    static const char *const preps[] = {"OF", "IN", "ON", "AT", "BY", "TO", "FOR", "FROM", "WITH", "INTO", "ONTO",
-                                        "OVER", "UNDER", "ABOUT", "AGAINST", "DURING", "TOWARD", "TOWARDS",
-                                        "AMONG", "BETWEEN", "THROUGH", "WITHOUT", "ACROSS", "NEAR", NULL};
-    for (int i = 0; preps[i]; i++)
-        if (strlen(preps[i]) == n && !memcmp(preps[i], w, n)) return 1;
-    return 0;
+    if (n > 8) return -1;
+    pthread_once(&closed_once, build_closed);
+    return ws_find(&closed_set, w);
 }
 
 static void build_words(sent *S, uint32_t t0, uint32_t nt)
@@ -140,8 +150,9 @@ static void build_words(sent *S, uint32_t t0, uint32_t nt)
         x->phrase = UINT32_MAX;
         x->cap = (tk->flags & TXT_CAP) && S->nw > 0;
         if (tk->flags & TXT_WORD) { letters++; if (tk->flags & TXT_ALLCAPS) caps++; }
-        x->cls = closed_class(norm, tk->norm_len);
-        x->prep = is_preposition(norm, tk->norm_len);
+        int ce = closed_entry(norm, tk->norm_len);
+        x->cls = ce < 0 ? 0 : closed_words[ce].cls;
+        x->prep = ce < 0 ? 0 : closed_words[ce].prep;
         if (norm[0] == ',' || norm[0] == ';') { x->type = W_COMMA; x->w = ","; x->n = 1; }
         else if (tk->flags & TXT_NUMBER) x->type = W_NUMBER;
         S->nw++;

@@ -16,18 +16,22 @@ void ws_build(wordset *s, const char *const *words, size_t n)
     uint32_t cap = 16;
     while (cap < n * 3) cap *= 2;
     s->slot = calloc(cap, sizeof *s->slot);
-    if (!s->slot) { fputs("dyad: out of memory\n", stderr); abort(); }
+    s->index = calloc(cap, sizeof *s->index);
+    if (!s->slot || !s->index) { fputs("dyad: out of memory\n", stderr); abort(); }
     s->mask = cap - 1;
     for (size_t i = 0; i < n; i++) {
         uint32_t k = hash(words[i]) & s->mask;
         while (s->slot[k] && strcmp(s->slot[k], words[i])) k = (k + 1) & s->mask;
         s->slot[k] = words[i];
+        s->index[k] = (uint32_t)i;
     }
 }
 
-int ws_has(const wordset *s, const char *w)
+int ws_find(const wordset *s, const char *w)
 {
     for (uint32_t k = hash(w) & s->mask; s->slot[k]; k = (k + 1) & s->mask)
-        if (!strcmp(s->slot[k], w)) return 1;
-    return 0;
+        if (!strcmp(s->slot[k], w)) return (int)s->index[k];
+    return -1;
 }
+
+int ws_has(const wordset *s, const char *w) { return ws_find(s, w) >= 0; }

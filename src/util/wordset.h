@@ -11,10 +11,13 @@
 
 typedef struct wordset {
     const char **slot;   /* open addressing, NULL = empty */
+    uint32_t *index;     /* for each slot, the word's position in the list built from */
     uint32_t mask;       /* slots - 1 */
 } wordset;
 
 void ws_build(wordset *s, const char *const *words, size_t n);
 int  ws_has(const wordset *s, const char *w);
+/* The position of w in the list the set was built from, or -1. */
+int  ws_find(const wordset *s, const char *w);
 
 #endif
