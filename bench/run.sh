@@ -33,6 +33,16 @@ if [ -d "$P" ] && [ -f "$O" ]; then
         --dict "$P/Phoenix.International.actors.txt" --dict "$P/Phoenix.MilNonState.actors.txt" \
         --dict "$P/Phoenix.agents.txt" --dict "$P/Phoenix.discards.txt" --dict "$P/CAMEO.2.0.txt" \
         --dict "$O" "$CORPUS" > /dev/null
+    echo "== the same, events only (what TABARI and PETRARCH-2 produce: no names, places, quotations), 1 thread"
+    "$DYAD" code --stats --quiet --threads 1 --events-only --no-default-dict --dict "$P/Phoenix.Countries.actors.txt" \
+        --dict "$P/Phoenix.International.actors.txt" --dict "$P/Phoenix.MilNonState.actors.txt" \
+        --dict "$P/Phoenix.agents.txt" --dict "$P/Phoenix.discards.txt" --dict "$P/CAMEO.2.0.txt" \
+        --dict "$O" "$CORPUS" 2>&1 > /dev/null | grep '^stats'
+    echo "== the same, events only, all cores"
+    "$DYAD" code --stats --quiet --events-only --no-default-dict --dict "$P/Phoenix.Countries.actors.txt" \
+        --dict "$P/Phoenix.International.actors.txt" --dict "$P/Phoenix.MilNonState.actors.txt" \
+        --dict "$P/Phoenix.agents.txt" --dict "$P/Phoenix.discards.txt" --dict "$P/CAMEO.2.0.txt" \
+        --dict "$O" "$CORPUS" 2>&1 > /dev/null | grep '^stats'
 fi
 U=$SHARED/peers/petrarch-validation/PETR.UnitTest.records.xml
 if [ -f "$U" ]; then

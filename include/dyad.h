@@ -129,6 +129,9 @@ int          dyad_engine_load_default(dyad_engine *e, const char *dir);
 int          dyad_engine_option(dyad_engine *e, const char *line);
 /* Turn modality detection (negation, condition, future, hedging) on/off. */
 void         dyad_engine_modality(dyad_engine *e, int on);
+/* Events only (with their dates): no entities, places, quotations or
+ * amounts in the result; what TABARI and PETRARCH give, and faster. */
+void         dyad_engine_events_only(dyad_engine *e, int on);
 /* Compile what was loaded. Call once, before making workers. */
 void         dyad_engine_ready(dyad_engine *e);
 /* Messages from loading ("file:line: what"), "" if none; and their count. */

@@ -175,3 +175,30 @@ TEST(cli_articles_same_with_threads)
     CHECK(atoi(out) >= 8);
     free(out);
 }
+
+/* --events-only codes the same events, without names, places, quotations
+ * and amounts around them. */
+TEST(cli_events_only_same_events)
+{
+    int st;
+    char *all = run("code --quiet --out tsv --date 2024-08-16 examples/*.txt", &st);
+    REQUIRE(all);
+    CHECK_INT(st, 0);
+    char *only = run("code --quiet --out tsv --events-only --date 2024-08-16 examples/*.txt", &st);
+    REQUIRE(only);
+    CHECK_INT(st, 0);
+    CHECK(strlen(all) > 100);
+    CHECK_STR(only, all);
+    free(all);
+    free(only);
+    char *art = run("code --quiet --articles --events-only --date 2024-08-16 examples/*.txt", &st);
+    REQUIRE(art);
+    CHECK(strstr(art, "\"events\":[{") != NULL);
+    CHECK(strstr(art, "\"quotations\":[{") == NULL);
+    CHECK(strstr(art, "\"persons\":[{") == NULL);
+    free(art);
+    art = run("code --quiet --articles --date 2024-08-16 examples/*.txt", &st);
+    REQUIRE(art);
+    CHECK(strstr(art, "\"quotations\":[{") != NULL);
+    free(art);
+}

@@ -26,6 +26,7 @@ typedef struct cli_engine_opts {
     const char *options;              /* --options file, NULL if none */
     int defaults;                     /* load dyad's own dictionaries (default 1) */
     int modality;                     /* flag negated/conditional/future/hedged (default 1) */
+    int events_only;                  /* --events-only: no entities, places, quotations, amounts */
 } cli_engine_opts;
 /* If argv[*i] is one of those options, take it (and its value: *i moves
  * on) and return 1; 0 if not one of them; -1 on a usage error (reported). */

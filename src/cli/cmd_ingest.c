@@ -35,6 +35,8 @@ static const char usage[] =
     "  --no-default-dict   do not load dyad's own dictionaries\n"
     "  --options FILE      TABARI .options file (complexity, comma, defaults)\n"
     "  --no-modality       do not flag negated/conditional/future/hedged events\n"
+    "  --events-only       events and their dates only: no persons, organisations,\n"
+    "                      places, quotations or amounts (faster)\n"
     "  --batch N           articles per transaction (default 512)\n"
     "  --stats             print throughput and peak memory on stderr at the end\n"
     "  --quiet             no summary line on stderr\n"

@@ -1,5 +1,5 @@
 /* engine_opts.c: the dictionary options every coding command shares
- * (--dict, --options, --no-default-dict, --no-modality) and the engine
+ * (--dict, --options, --no-default-dict, --no-modality, --events-only) and the engine
  * they make (see cli.h). */
 #include "cli/cli.h"
 #include "dyad.h"
@@ -26,6 +26,7 @@ dyad_engine *cli_engine(const cli_engine_opts *o, const char *cmd)
 {
     dyad_engine *eng = dyad_engine_new();
     dyad_engine_modality(eng, o->modality);
+    dyad_engine_events_only(eng, o->events_only);
     if (o->defaults && dyad_engine_load_default(eng, NULL) < 0)
         fprintf(stderr, "dyad %s: dyad's own dictionaries not found (set DYAD_DATA); going on without them\n", cmd);
     for (int i = 0; i < o->ndicts; i++)
@@ -60,6 +61,7 @@ int cli_engine_arg(cli_engine_opts *o, int argc, char **argv, int *i)
     } else if (cli_is(a, "--options", NULL) && more) o->options = argv[++*i];
     else if (cli_is(a, "--no-default-dict", NULL)) o->defaults = 0;
     else if (cli_is(a, "--no-modality", NULL)) o->modality = 0;
+    else if (cli_is(a, "--events-only", NULL)) o->events_only = 1;
     else return 0;
     return 1;
 }

@@ -24,6 +24,7 @@ struct dyad_engine {
     lexicon *lx;          /* every dictionary loaded */
     cod_options opt;      /* coding options */
     geo_gaz *geo;         /* gazetteer of places, loaded when the engine is made ready */
+    int events_only;      /* skip entities, places, quotations and amounts */
 };
 
 struct dyad_worker {
@@ -83,6 +84,7 @@ int dyad_engine_load_default(dyad_engine *e, const char *dir)
 
 int dyad_engine_option(dyad_engine *e, const char *line) { return cod_options_line(&e->opt, line); }
 void dyad_engine_modality(dyad_engine *e, int on) { e->opt.modality = on; }
+void dyad_engine_events_only(dyad_engine *e, int on) { e->events_only = on; }
 void dyad_engine_ready(dyad_engine *e)
 {
     lex_compile(e->lx);
@@ -148,6 +150,7 @@ int dyad_code(dyad_worker *w, const dyad_article *a, dyad_result *out)
     out->nevents = co.n;
     /* each event's own date, from the time expression that governs it */
     tim_attach(&w->ar, &doc, tx, ntx, a->date, co.ev, co.n, out);
+    if (w->e->events_only) return (int)co.n;
     /* beyond events: names, places (and each event's place), quotations, amounts */
     ent_doc *ents = ent_article(w->e->lx, w->e->geo, &w->ar, &doc, a->date, out);
     geo_article(w->e->geo, ents, &w->ar, out);
