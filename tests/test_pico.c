@@ -66,6 +66,7 @@ static const char verbs[] =
     "MEET {MEETS MET MEETING}\n"
     "MAKE {MAKES MADE MAKING}\n"
     "- * REMARK [010]\n"
+    "- * TALKS [046:046]\n"
     "~ a (a b ATTACK) SAY = a b 015\n"
     "~ a (b . ATTACK) SAY = a b 112\n"
     "~ a (a b ATTACK) CLAIM = a b 015\n"
@@ -136,7 +137,7 @@ TEST(pico_transformations)
 {
     lexicon *lx = pico_lexicon(1);
     CHECK_INT(lx->nxforms, 6);
-    CHECK(strstr(lx->errors.data, "toy.verbs.txt:39: transformation verb NOSUCHVERB is not in the verb dictionary") != NULL);
+    CHECK(strstr(lx->errors.data, "toy.verbs.txt:40: transformation verb NOSUCHVERB is not in the verb dictionary") != NULL);
     const lex_xform *x = lex_xform_find(lx, 0x1000, 0xA5, 0, 0);   /* say + another's air strike */
     REQUIRE(x);
     CHECK_STR(x->code, "112");
@@ -191,6 +192,8 @@ TEST(pico_noun_phrases_as_petrarch2_parses_them)
     /* A compound with no target acts on itself, both ways. */
     CHECK_STR(coded(lx, "Arnor, Rohan and Gondor met."),
               "ARN ROH 040;ARN GON 040;ROH ARN 040;ROH GON 040;GON ARN 040;GON ROH 040");
+    /* A paired code with no target: the missing side is never a source. */
+    CHECK_STR(coded(lx, "Arnor met talks."), "ARN --- 046");
     /* The object is the subject's own: no event ("made his remarks in ..."). */
     CHECK_STR(coded(lx, "Arnor made its remarks in Gondor."), "");
     lex_free(lx);

@@ -1242,7 +1242,8 @@ static void emit(emit_ctx *E, const pending *pd)
                     const char *s = ns ? S->a[sa].codes[ci] : dsrc;
                     const char *t = nt ? S->a[ta].codes[cj] : dtgt;
                     emit_one(E, pd, s, t, sa, ta, pd->code.code);
-                    if (pd->code.flags & LEX_CODE_PAIRED) emit_one(E, pd, t, s, ta, sa, pd->code.pair);
+                    /* (PETRARCH-2 never makes the missing "---" side a source.) */
+                    if ((pd->code.flags & LEX_CODE_PAIRED) && (nt || !S->lx->npico)) emit_one(E, pd, t, s, ta, sa, pd->code.pair);
                 }
 }
 
