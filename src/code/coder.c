@@ -6,10 +6,12 @@
  * comma-delimited clauses dropped -> clauses at conjunctions -> for each
  * clause the first verb whose pattern gives an event with a source and a
  * target. Everything works on word indexes; no allocation per word beyond
- * one arena block per sentence. */
-#include "code/coder.h"
+ * one arena block per sentence. The sentence's types are in sentence.h;
+ * with PETRARCH-2's coding ontology loaded, petr2.c reads verb chains,
+ * passives and objects as PETRARCH-2's parse would. */
+#include "code/sentence.h"
+#include "code/petr2.h"
 #include "code/modality.h"
-#include "lexicon/pico.h"
 #include "util/buf.h"
 #include "util/wordset.h"
 #include <pthread.h>
@@ -18,67 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_WORDS = 400, MAX_ACTORS = 96, MAX_CODES = 8, MAX_CANDIDATES = 8192, NO = -1 };
-
-enum wtype { W_NULL, W_ACTOR, W_AGENT, W_VERB, W_NOUN, W_ADJ, W_DETERM, W_CONJ, W_PRON,
-             W_AUX, W_BY, W_COMMA, W_NUMBER, W_TIME, W_PREP, W_INNER };
-
-typedef struct cw {
-    uint32_t tok;        /* first token of the word */
-    const char *w;       /* normalised form */
-    uint16_t n;          /* its length */
-    uint8_t type;        /* enum wtype, for the word that starts a phrase or stands alone */
-    uint8_t cap;         /* capitalised in mid-sentence */
-    uint8_t poss;        /* followed by a possessive 's */
-    uint8_t dropped;     /* inside an eliminated comma clause */
-    uint8_t protect;     /* conjunction/comma inside a compound: not a clause break */
-    uint16_t cls;        /* closed-class word flags (CL_*), computed once */
-    uint8_t clause_break; /* a comma or subordinator that starts a new clause (news mode) */
-    uint8_t prep;        /* a preposition (any, not only the closed-class ones the parse uses) */
-    int16_t head;        /* start word of the phrase covering this word, NO if none */
-    int16_t end;         /* for a phrase start: its last word */
-    int16_t actor;       /* index in actors of the actor unit starting here, NO if none */
-    uint32_t phrase;     /* matched phrase (phrase start only) */
-} cw;
-
-typedef struct cactor {
-    int16_t start, end;              /* words covered, agents included */
-    int16_t core;                    /* the actor (or pronoun) word */
-    int16_t group;                   /* compound group id (first member's first word), NO if single */
-    int16_t lead_agent;              /* agent word before the actor ("soldiers from X"), NO if none */
-    uint8_t ncodes;
-    uint8_t pronoun;
-    char codes[MAX_CODES][DYAD_CODE_MAX];
-} cactor;
-
-/* One sentence being coded. The scalars come first: only they are zeroed
- * per sentence, the big arrays are filled as far as nw and na say. */
-typedef struct sent {
-    const lexicon *lx;
-    const cod_options *o;
-    const txt_doc *doc;
-    int nw;                  /* words in w */
-    int na;                  /* actor units in a */
-    int allcaps;             /* the text is all upper case: no capital-letter nouns */
-    int discard, complex;    /* a ### or +++ phrase was seen */
-    int date;                /* yyyymmdd for date-restricted codes */
-    int alone;               /* an actor to be taken without its compound (greedy source), NO if none */
-    int dateline;            /* PETRARCH-2: words before a leading "PLACE:" dateline, 0 if none */
-    uint32_t *ids;           /* every lexicon string some word could match (open addressing, 0 = empty) */
-    uint32_t ids_mask;
-    cw w[MAX_WORDS];
-    cactor a[MAX_ACTORS];
-} sent;
 
 /* ---- word stream ---- */
 
-/* Closed-class words the shallow parse needs, looked up once per word. */
-enum {
-    CL_DET = 1 << 0, CL_CONJ = 1 << 1, CL_PRON_HE = 1 << 2, CL_PRON_HIS = 1 << 3, CL_PRON_THEY = 1 << 4,
-    CL_AUX = 1 << 5, CL_PASSIVE = 1 << 6, CL_BY = 1 << 7, CL_PREP = 1 << 8, CL_FORMER = 1 << 9,
-    CL_SUBORD = 1 << 10, CL_BUT = 1 << 11, CL_FROM = 1 << 12, CL_TO = 1 << 13, CL_NOT = 1 << 14,
-    CL_THAT = 1 << 15,
-};
 /* The closed-class words the shallow parse needs, and the prepositions
  * (prep: any preposition, not only the ones with a class of their own). */
 enum { P = 1 };
@@ -227,7 +171,7 @@ static int cmp_u32(const void *a, const void *b)
 
 /* The verb's patterns (offsets in its patorder range, in priority order)
  * whose key word occurs in the sentence. */
-static uint32_t candidate_patterns(const sent *S, const lex_verb *v, uint32_t *out, uint32_t max)
+uint32_t cod_candidate_patterns(const sent *S, const lex_verb *v, uint32_t *out, uint32_t max)
 {
     const lexicon *lx = S->lx;
     uint32_t n = 0;
@@ -480,8 +424,6 @@ static void apply_agent(sent *S, cactor *a, int agent_word)
         snprintf(a->codes[i], DYAD_CODE_MAX, "%s", out);
     }
 }
-
-static int word_end(const sent *S, int i) { return S->w[i].end != NO ? S->w[i].end : i; }
 
 static void find_actors(sent *S)
 {
@@ -1113,19 +1055,6 @@ static int match_pattern(mctx *m)
 
 /* ---- events ---- */
 
-typedef struct pending {
-    int verbw;            /* word of the verb */
-    int source, target;   /* actor indexes, NO = none/default */
-    int compound;         /* % binding */
-    lex_code code;
-    uint32_t pattern;     /* pattern index or UINT32_MAX for the root */
-    int passive;
-    int self_compound;    /* no target: the compound source acts on itself, in order */
-    int untargeted;       /* coded with target "---" (news mode, explicit patterns only) */
-    int source_alone;     /* the source is one member of its compound, not the whole */
-    int negation_coded;   /* PETRARCH-2: "not" is already in the code (121, 124...) */
-    int participial;      /* PETRARCH-2: from a ", doing ..." clause: only if nothing else */
-} pending;
 
 static dyad_span word_span(const sent *S, int from, int to)
 {
@@ -1249,7 +1178,7 @@ static void emit(emit_ctx *E, const pending *pd)
 
 /* ---- the sentence ---- */
 
-static int first_actor_between(const sent *S, int from, int to, int skip_codes_of)
+int cod_first_actor(const sent *S, int from, int to, int skip_codes_of)
 {
     for (int i = 0; i < S->na; i++) {
         const cactor *a = &S->a[i];
@@ -1284,7 +1213,7 @@ static int first_actor_between(const sent *S, int from, int to, int skip_codes_o
  * THEM") the pronoun is the source itself and skipped. */
 static int compound_pronoun_after(const sent *S, int from, int to, int source)
 {
-    int k = first_actor_between(S, from, to, NO);
+    int k = cod_first_actor(S, from, to, NO);
     if (k == NO || source == NO || S->a[source].group == NO || !S->a[k].pronoun) return NO;
     if (!(S->w[S->a[k].start].cls & CL_PRON_THEY) || S->a[k].ncodes < 2) return NO;
     int unit[MAX_ACTORS];
@@ -1297,7 +1226,7 @@ static int nearest_actor_before(const sent *S, int from, int to, int ref)
 {
     int best = NO;
     for (int f = from; f <= to; f++) {
-        int k = first_actor_between(S, f, to, ref);
+        int k = cod_first_actor(S, f, to, ref);
         if (k == NO) break;
         best = k;
         f = S->a[k].start;
@@ -1410,286 +1339,6 @@ static void set_forward(const sent *S, const int *act, int na, cod_out *out)
     out->fwd_compound = nu > 1 || (S->a[0].pronoun && S->a[0].ncodes > 1);
 }
 
-/* The first actor in words [from, to] other than ref whose own word is
- * not one of used[] (taken by the pattern), or NO. */
-static int object_after(const sent *S, int from, int to, int ref, const int *used, int nused)
-{
-    /* The verb's object ends at an infinitive ("send a team ... to help
-     * identify victims"). */
-    for (int w = from; w < to; w++)
-        if ((S->w[w].cls & CL_TO) && S->w[w + 1].type == W_VERB && !S->w[w].dropped) {
-            to = w - 1;
-            break;
-        }
-    for (int f = from; f <= to;) {
-        int k = first_actor_between(S, f, to, ref);
-        if (k == NO) return NO;
-        int taken = 0;
-        for (int u = 0; u < nused && !taken; u++) taken = used[u] == S->a[k].core;
-        if (!taken) return k;
-        f = S->a[k].end + 1;
-    }
-    return NO;
-}
-
-static int same_actor(const sent *S, int a, int b)
-{
-    if (a == NO || b == NO) return 0;
-    if (a == b) return 1;
-    for (int i = 0; i < S->a[a].ncodes; i++)
-        for (int j = 0; j < S->a[b].ncodes; j++)
-            if (!strcmp(S->a[a].codes[i], S->a[b].codes[j])) return 1;
-    return 0;
-}
-
-/* PETRARCH-2 takes the target from the object noun phrase before any
- * prepositional phrase: when that is the subject itself ("made his
- * remarks in Doha"), the event is the subject's on itself, so none. */
-static int self_object(const sent *S, const int *act, int vend, int hi, int source)
-{
-    if (source == NO) return 0;
-    for (int p = vend + 1; p <= hi; p++) {
-        const cw *x = &S->w[act[p]];
-        if (x->prep || x->type == W_COMMA || (x->type == W_VERB && x->head == NO)) return 0;
-        if (x->actor != NO) return same_actor(S, x->actor, source);
-    }
-    return 0;
-}
-
-/* ---- PETRARCH-2 verb chains (with its coding ontology loaded) ----
- *
- * PETRARCH-2 reads a verb that governs another ("wants to help", "asked
- * Obama to help", "said they will attack") as one event whose code
- * combines the two (pico.h), and "not" before a verb as part of its code.
- * From raw text the governed verb is found by shape: "to VERB", "ACTOR to
- * VERB", and, after a verb of saying or claiming, the next clause's verb. */
-
-typedef struct chain {
-    int on;               /* an upper verb waits for its governed verb */
-    int32_t value;        /* PICO value of the upper verb(s), 0 when uncoded */
-    int source;           /* the upper verb's subject (actor), NO if none */
-    int end;              /* last word of the upper verb */
-    int subject;          /* the governed verb's own subject, NO = the upper's */
-    int pos;              /* position (in act[]) of the governed verb */
-    int conjunct;         /* carried over to a conjunct from the clause before */
-} chain;
-
-static int is_verb_at(const sent *S, int w)
-{
-    const cw *x = &S->w[w];
-    return x->type == W_VERB && (x->head == NO || x->head == w);
-}
-
-/* Position of the actor unit's last word + 1 (positions index act[]). */
-static int after_unit(const sent *S, const int *act, int p, int hi)
-{
-    const cactor *a = &S->a[S->w[act[p]].actor];
-    while (p <= hi && act[p] <= a->end) p++;
-    return p;
-}
-
-/* A verb of saying, hoping or claiming takes a whole clause as its object. */
-static int takes_clause(const lex_code *c)
-{
-    return !(c->flags & LEX_CODE_NULL) &&
-           (!strncmp(c->code, "01", 2) || !strncmp(c->code, "02", 2) || !strncmp(c->code, "11", 2));
-}
-
-/* A verb form right after a determiner or preposition ("a mortar bomb",
- * "for the shootings", "at pushing for") is a noun or gerund of a phrase,
- * not the clause's verb. */
-static int in_noun_phrase(const sent *S, const int *act, int lo, int r)
-{
-    for (int k = r - 1; k >= lo && k >= r - 2; k--) {
-        const cw *x = &S->w[act[k]];
-        if (x->cls & (CL_NOT | CL_TO)) return 0;   /* "to help", "not attack" */
-        if (x->type == W_DETERM || ((x->type == W_PREP || x->prep) && k == r - 1)) return 1;   /* "at pushing" */
-        if ((x->cls & CL_PRON_HIS) || (x->n == 5 && !memcmp(x->w, "THEIR", 5))) return 1;      /* "his remarks" */
-        if (x->type == W_AUX || x->type == W_PRON || x->actor != NO) return 0;
-    }
-    return 0;
-}
-
-/* "to mend damaged ties": a participle between a verb or determiner and
- * its noun is an adjective. */
-static int attributive(const sent *S, const int *act, int lo, int hi, int q)
-{
-    const cw *v = &S->w[act[q]];
-    if (q - 1 < lo || q + 1 > hi || v->n < 4 || memcmp(v->w + v->n - 2, "ED", 2)) return 0;
-    const cw *prev = &S->w[act[q - 1]], *next = &S->w[act[q + 1]];
-    if (next->type != W_NULL || next->cap || next->cls || next->prep || next->head != NO) return 0;
-    return prev->type == W_VERB || prev->type == W_DETERM || prev->type == W_ADJ;
-}
-
-/* Does the verb ending at position vend govern a later verb of the clause?
- * Its position, with *subject the governed verb's own subject, or NO. */
-static int governed_verb(const sent *S, const int *act, int vend, int hi, const lex_code *code, int *subject)
-{
-    int p = vend + 1;
-    *subject = NO;
-    if (p <= hi && (S->w[act[p]].cls & CL_NOT)) p++;
-    if (p + 1 <= hi && (S->w[act[p]].cls & CL_TO) && is_verb_at(S, act[p + 1])) return p + 1;
-    if (p <= hi && S->w[act[p]].actor != NO) {
-        int e = after_unit(S, act, p, hi);
-        if (e + 1 <= hi && (S->w[act[e]].cls & CL_TO) && is_verb_at(S, act[e + 1])) {
-            *subject = S->w[act[p]].actor;
-            return e + 1;
-        }
-    }
-    int that = p <= hi && (S->w[act[p]].cls & CL_THAT);
-    if (!that && !takes_clause(code)) return NO;
-    if (that) p++;
-    for (int r = p; r <= hi; r++) {
-        const cw *x = &S->w[act[r]];
-        if (x->type == W_COMMA) return NO;
-        /* "claiming responsibility for an attack": an object with its
-         * prepositional phrase, not a clause. */
-        if (!that && x->prep && !(x->n == 2 && !memcmp(x->w, "OF", 2))) return NO;
-        if (!is_verb_at(S, act[r]) || in_noun_phrase(S, act, p, r)) continue;
-        if (r == p) return NO;   /* no subject between: not a clause */
-        for (int k = p; k < r; k++)
-            if (S->w[act[k]].actor != NO) { *subject = S->w[act[k]].actor; break; }
-        return r;
-    }
-    return NO;
-}
-
-/* "not", "n't" or "never" among the few words before the verb at q. */
-static int negated_before(const sent *S, const int *act, int lo, int q)
-{
-    for (int p = q - 1; p >= lo && p >= q - 3; p--) {
-        const cw *x = &S->w[act[p]];
-        if (x->cls & CL_NOT) return 1;
-        if (x->type == W_VERB || x->actor != NO || x->type == W_COMMA) break;
-    }
-    return 0;
-}
-
-
-static int xform_var(char v, const lex_xform *x, int up, int low_src, int low_tgt)
-{
-    if (v == x->up_src) return up;
-    if (v == x->low_src) return low_src;
-    if (v == x->low_tgt) return low_tgt;
-    return NO;
-}
-
-/* Fold the upper verb of ch into the governed verb's event pd (whose own
- * code value is low). 0 when the pair means no event. */
-static int chain_fold(const sent *S, const chain *ch, pending *pd, int32_t low, int negated)
-{
-    const lexicon *lx = S->lx;
-    int own = pd->source != NO && !same_actor(S, pd->source, ch->source);
-    int same = pd->source != NO && !own;
-    const lex_xform *x = lex_xform_find(lx, ch->value, low, same, pd->source == NO);
-    const char *code;
-    int src, tgt;
-    if (x) {
-        src = xform_var(x->res_src, x, ch->source, pd->source, pd->target);
-        tgt = xform_var(x->res_tgt, x, ch->source, pd->source, pd->target);
-        code = strcmp(x->code, "Q") ? x->code : negated ? lex_pico_cameo(lx, low) : pd->code.code;
-    } else if (!own) {
-        src = ch->source; tgt = pd->target;
-        code = lex_pico_cameo(lx, lex_pico_combine(ch->value, low));
-    } else if (low >= 0 && low < 0x1000) {
-        /* "A asked B to help C": A's appeal to B. */
-        src = ch->source; tgt = pd->source;
-        code = lex_pico_cameo(lx, lex_pico_combine(ch->value, low));
-    } else {
-        return 1;   /* two events of their own: the lower one stands */
-    }
-    if (!code) return 0;
-    pd->source = src;
-    pd->target = tgt;
-    if (code != pd->code.code) snprintf(pd->code.code, sizeof pd->code.code, "%s", code);
-    pd->code.flags &= (uint8_t)~LEX_CODE_PAIRED;
-    return 1;
-}
-
-/* PETRARCH-2 passive voice: a form of "be" just before a participle, the
- * source in a by/from/in phrase after it (the first actor there). */
-static int passive_petr2(const sent *S, const int *act, int lo, int hi, int q)
-{
-    int aux = 0;
-    for (int k = 1; k <= 5 && q - k >= lo && !aux; k++) {
-        /* "were killed"; "there were ten soldiers killed" */
-        const cw *x = &S->w[act[q - k]];
-        if (!(x->cls & (CL_AUX | CL_PASSIVE))) continue;
-        const cw *before = q - k - 1 >= lo ? &S->w[act[q - k - 1]] : NULL;
-        aux = k <= 2 || (before && before->n == 5 && !memcmp(before->w, "THERE", 5));
-    }
-    const cw *v = &S->w[act[q]];
-    int participle = v->n > 3 && (!memcmp(v->w + v->n - 2, "ED", 2) || !memcmp(v->w + v->n - 2, "EN", 2) ||
-                                  !memcmp(v->w + v->n - 2, "WN", 2));
-    if (!participle) return 0;
-    if (aux) return 1;
-    /* A participle right after its noun, with the clause's own verb later
-     * ("a trip aimed at ...", "the civilians imprisoned for ... were
-     * released"): PETRARCH-2 sees a VBN inside the noun phrase. */
-    if (q - 1 < lo) return 0;
-    const cw *prev = &S->w[act[q - 1]];
-    if (prev->type == W_PRON || prev->type == W_COMMA || prev->type == W_CONJ) return 0;
-    int nounish = prev->type == W_NULL || (prev->type == W_VERB && in_noun_phrase(S, act, lo, q - 1));
-    if (nounish && (prev->head == NO || prev->head == act[q - 1]) && !prev->cls && !prev->prep && !prev->cap) {
-        /* "a regional trip aimed": the noun ends a phrase that a determiner opens. */
-        for (int k = q - 2; k >= lo && k >= q - 4; k--) {
-            const cw *x = &S->w[act[k]];
-            if (x->type == W_DETERM) return 1;
-            if (!(x->type == W_NULL || x->type == W_ADJ) || x->head != NO) break;
-        }
-        return 0;
-    }
-    int in_actor = 0;
-    for (int i = 0; i < S->na && !in_actor; i++) in_actor = S->a[i].start <= act[q - 1] && act[q - 1] <= S->a[i].end;
-    if (!in_actor) return 0;
-    for (int r = q + 1; r + 1 <= hi; r++)
-        if ((S->w[act[r]].cls & (CL_AUX | CL_PASSIVE)) && is_verb_at(S, act[r + 1])) return 1;
-    return 0;
-}
-
-/* PETRARCH-2 matches a passive verb's "* NOUN" patterns on its subject
- * ("Evidence against Russia was presented by the US" is "* EVIDENCE").
- * The first such pattern of verb v whose noun stands in [lo, q), or
- * UINT32_MAX. */
-static uint32_t passive_subject_pattern(const sent *S, const lex_verb *v, const int *act, int lo, int q,
-                                        uint32_t *cand)
-{
-    const lexicon *lx = S->lx;
-    uint32_t ncand = candidate_patterns(S, v, cand, MAX_CANDIDATES);
-    for (uint32_t c = 0; c < ncand; c++) {
-        uint32_t pi = lx->patorder[v->pat0 + cand[c]];
-        const lex_pattern *pt = &lx->patterns[pi];
-        const lex_elem *el = &lx->elems[pt->first];
-        if (pt->n != 2 || el[0].kind != LEX_VERB || el[1].kind != LEX_WORD) continue;
-        for (int p = lo; p < q; p++) {
-            const cw *x = &S->w[act[p]];
-            if (lex_word_matches(lx, &el[1], x->w, x->n)) return pi;
-        }
-    }
-    return UINT32_MAX;
-}
-
-/* The first actor after vend inside a by/from/in phrase, or NO. */
-static int agent_phrase_actor(const sent *S, const int *act, int vend, int hi)
-{
-    for (int p = vend + 1; p <= hi; p++) {
-        /* Another verb's phrase begins: "aimed at pushing for", "to help". */
-        const cw *x = &S->w[act[p]];
-        if (is_verb_at(S, act[p]) &&
-            ((p > vend + 1 && (S->w[act[p - 1]].cls & CL_TO)) || (x->n > 4 && !memcmp(x->w + x->n - 3, "ING", 3)) ||
-             (x->n > 4 && !memcmp(x->w + x->n - 2, "ED", 2) && !in_noun_phrase(S, act, vend + 1, p))))
-            return NO;
-        if (S->w[act[p]].actor == NO) continue;
-        for (int k = p - 1; k > vend && k >= p - 3; k--) {
-            const cw *x = &S->w[act[k]];
-            int of = x->n == 2 && !memcmp(x->w, "OF", 2);
-            if ((x->cls & (CL_BY | CL_FROM | CL_PREP)) && !of) return S->w[act[p]].actor;
-            if (x->type != W_DETERM && x->type != W_ADJ && x->type != W_NULL && x->type != W_NOUN) break;
-        }
-    }
-    return NO;
-}
-
 int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_doc *doc,
                  uint32_t s, int date, cod_out *out)
 {
@@ -1735,7 +1384,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
     else if (o->complex_conj && nconj >= o->complex_conj) why = "too many conjunctions";
     else if (o->complex_actors && S->na >= o->complex_actors) why = "too many actors";
     else if (o->complex_noverb && !nverbs) why = "no verb";
-    else if (o->complex_noactprior && first_verb != NO && first_actor_between(S, 0, first_verb - 1, NO) == NO)
+    else if (o->complex_noactprior && first_verb != NO && cod_first_actor(S, 0, first_verb - 1, NO) == NO)
         why = "no actor before the first verb";
     if (why) {
         if (o->trace) buf_printf(o->trace, "complex: %s (%d verbs, %d conjunctions)\n", why, nverbs, nconj);
@@ -1803,14 +1452,14 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             const lex_verb *v = &lx->verbs[lx->phrases[x->phrase].verb];
             if (ch.on && q > ch.pos) ch.on = 0;
             if (petr2) {
-                int subj, low = governed_verb(S, act, vend, clause_hi, &v->code, &subj);
+                int subj, low = p2_governed_verb(S, act, vend, clause_hi, &v->code, &subj);
                 if (low != NO) {
                     int32_t val = (v->code.flags & LEX_CODE_NULL) || !v->code.code[0] ? 0 : lex_pico_of(lx, v->code.code);
                     if (val == LEX_PICO_NONE) val = 0;
                     if (!ch.on) {
                         ch.on = 1;
                         ch.value = val;
-                        ch.source = first_actor_between(S, clause_lo ? act[clause_lo] : 0, wi - 1, NO);
+                        ch.source = cod_first_actor(S, clause_lo ? act[clause_lo] : 0, wi - 1, NO);
                         if (ch.source == NO) ch.source = clause_source;
                     } else {
                         ch.value = lex_pico_combine(ch.value, val);
@@ -1827,11 +1476,11 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             }
             /* PETRARCH-2 reads a verb form after a determiner as a noun
              * ("the chemical attacks", "a mortar bomb"). */
-            if (petr2 && (in_noun_phrase(S, act, clause_lo, q) || attributive(S, act, clause_lo, clause_hi, q))) continue;
+            if (petr2 && (p2_in_noun_phrase(S, act, clause_lo, q) || p2_attributive(S, act, clause_lo, clause_hi, q))) continue;
             /* "X alleged that France was aware ...": a verb of saying whose
              * object is a clause with no coded verb targets its subject. */
             int clause_object = NO;
-            if (petr2 && takes_clause(&v->code) && vend + 1 <= clause_hi) {
+            if (petr2 && p2_takes_clause(&v->code) && vend + 1 <= clause_hi) {
                 const cw *n1 = &S->w[act[vend + 1]];
                 if ((n1->cls & CL_THAT) || n1->type == W_PRON || n1->type == W_DETERM || n1->actor != NO) {
                     int r = vend + 1;
@@ -1845,7 +1494,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             pending pd = {wi, NO, NO, NO, v->code, UINT32_MAX, 0, 0, 0, 0, 0, participial};
             int designated = 0, source_carried = 0, source_subordinate = 0;
             int used[32], nused = 0;   /* words the pattern's own words took (PETRARCH-2) */
-            uint32_t ncand = candidate_patterns(S, v, cand, MAX_CANDIDATES);
+            uint32_t ncand = cod_candidate_patterns(S, v, cand, MAX_CANDIDATES);
             for (uint32_t c = 0; c < ncand; c++) {
                 uint32_t pi = lx->patorder[v->pat0 + cand[c]];
                 const lex_pattern *pt = &lx->patterns[pi];
@@ -1864,8 +1513,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     if (m.el[j].kind == LEX_WORD && j != m.kv) used[nused++] = act[m.lit[j]];
                 break;
             }
-            if (petr2 && pd.pattern == UINT32_MAX && passive_petr2(S, act, clause_lo, clause_hi, q)) {
-                uint32_t pi = passive_subject_pattern(S, v, act, clause_lo, q, cand);
+            if (petr2 && pd.pattern == UINT32_MAX && p2_passive(S, act, clause_lo, clause_hi, q)) {
+                uint32_t pi = p2_passive_subject_pattern(S, v, act, clause_lo, q, cand);
                 if (pi != UINT32_MAX) { pd.pattern = pi; pd.code = lx->patterns[pi].code; }
             }
             /* PETRARCH-2's [A:B]: B is the code in the passive voice, and
@@ -1908,7 +1557,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             if (pd.compound == NO) {
                 if (pd.source == NO && chained) {
                     /* The governed verb's own subject, if any, stands between the verbs. */
-                    pd.source = ch.subject != NO ? ch.subject : first_actor_between(S, ch.end + 1, wi - 1, NO);
+                    pd.source = ch.subject != NO ? ch.subject : cod_first_actor(S, ch.end + 1, wi - 1, NO);
                 } else if (pd.source == NO) {
                     /* The first actor before the verb in this clause; failing that,
                      * the subject carried over from the clause before. */
@@ -1916,8 +1565,8 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     /* Reported speech: in "X said Y attacked Z" the attack is Y's,
                      * so look for the subject after the last verb of saying. */
                     int said = last_speech_verb(S, act, clause_lo, q);
-                    if (said != NO && first_actor_between(S, said + 1, wi - 1, pd.target) != NO) from = said + 1;
-                    int before = first_actor_between(S, from, wi - 1, pd.target);
+                    if (said != NO && cod_first_actor(S, said + 1, wi - 1, pd.target) != NO) from = said + 1;
+                    int before = cod_first_actor(S, from, wi - 1, pd.target);
                     if (o->split_subordinate) {
                         int sub = subordinate_subject(S, act, clause_lo, q);
                         if (sub != NO && sub != pd.target) { before = sub; source_subordinate = 1; }
@@ -1934,7 +1583,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     /* TABARI is greedy: with no actor before the verb it looks after
                      * it, unless a default source is to take that place (PRIOR). */
                     if (before == NO && !unknown && !petr2 && !(o->default_source_prior && o->default_source[0])) {
-                        before = first_actor_between(S, act[vend] + 1, act[clause_hi], pd.target);
+                        before = cod_first_actor(S, act[vend] + 1, act[clause_hi], pd.target);
                         /* A source taken from after the verb is that actor alone, not
                          * its compound: the next member can be the target (TABARI). */
                         if (before != NO && S->a[before].group != NO) pd.source_alone = 1;
@@ -1944,14 +1593,14 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 S->alone = pd.source_alone ? pd.source : NO;
                 if (pd.target == NO && chained) {
                     int ref = pd.source != NO ? pd.source : ch.source;
-                    pd.target = object_after(S, act[vend] + 1, act[clause_hi], ref, used, nused);
-                } else if (pd.target == NO && petr2 && self_object(S, act, vend, clause_hi, pd.source)) {
+                    pd.target = p2_object_after(S, act[vend] + 1, act[clause_hi], ref, used, nused);
+                } else if (pd.target == NO && petr2 && p2_self_object(S, act, vend, clause_hi, pd.source)) {
                     continue;   /* "made his remarks in Doha": the object is the subject's own */
                 } else if (pd.target == NO) {
                     /* PETRARCH-2: the object is not a word of the pattern
                      * ("conducting {military exercises} in Alaska"). */
-                    int after = petr2 ? object_after(S, act[vend] + 1, act[clause_hi], pd.source, used, nused)
-                                      : first_actor_between(S, act[vend] + 1, act[clause_hi], pd.source);
+                    int after = petr2 ? p2_object_after(S, act[vend] + 1, act[clause_hi], pd.source, used, nused)
+                                      : cod_first_actor(S, act[vend] + 1, act[clause_hi], pd.source);
                     if (o->pronoun_compound_target) {
                         int t = compound_pronoun_after(S, act[vend] + 1, act[clause_hi], pd.source);
                         if (t != NO) after = t;
@@ -1959,7 +1608,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                     if (after != NO && pd.source != NO && S->a[after].start < S->a[pd.source].start &&
                         S->a[pd.source].start > wi) after = NO;
                     if (after != NO && pd.source != NO && S->a[after].start <= S->a[pd.source].start) {
-                        int again = first_actor_between(S, S->a[pd.source].end + 1, act[clause_hi], pd.source);
+                        int again = cod_first_actor(S, S->a[pd.source].end + 1, act[clause_hi], pd.source);
                         after = again;
                     }
                     /* A subordinate clause's target is not in the main clause before it. */
@@ -1975,13 +1624,13 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
                 }
                 S->alone = NO;
                 if (petr2) {
-                    if (passive_only || (!designated && passive_petr2(S, act, clause_lo, clause_hi, q))) {
+                    if (passive_only || (!designated && p2_passive(S, act, clause_lo, clause_hi, q))) {
                         /* The subject is the target; no by/from/in actor, no event. */
-                        int by = agent_phrase_actor(S, act, vend, clause_hi);
+                        int by = p2_agent_phrase_actor(S, act, vend, clause_hi);
                         if (by == NO) continue;
                         int from = chained ? ch.end + 1 : clause_lo ? act[clause_lo] : 0;
-                        pd.target = first_actor_between(S, from, wi - 1, by);
-                        if (pd.target == NO) pd.target = first_actor_between(S, act[vend] + 1, act[clause_hi], by);
+                        pd.target = cod_first_actor(S, from, wi - 1, by);
+                        if (pd.target == NO) pd.target = cod_first_actor(S, act[vend] + 1, act[clause_hi], by);
                         pd.source = by;
                         pd.passive = 1;
 
@@ -1995,14 +1644,14 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
             }
             if (petr2 && pd.compound == NO) {
                 int32_t low = lex_pico_of(lx, pd.code.code);
-                int neg = low != LEX_PICO_NONE && negated_before(S, act, clause_lo, q);
+                int neg = low != LEX_PICO_NONE && p2_negated_before(S, act, clause_lo, q);
                 if (neg) { low -= 0xFFFF; pd.negation_coded = 1; }
                 if (chained) {
                     ch.on = 0;
                     int low_source = pd.source;
                     if (o->trace) buf_printf(o->trace, "fold: lower %s (0x%X%s) source %d target %d\n", pd.code.code,
                                              (unsigned)low, neg ? ", negated" : "", pd.source, pd.target);
-                    if (low == LEX_PICO_NONE || !chain_fold(S, &ch, &pd, low, neg)) {
+                    if (low == LEX_PICO_NONE || !p2_chain_fold(S, &ch, &pd, low, neg)) {
                         if (o->trace) buf_adds(o->trace, "fold: the pair has no code\n");
                         clause_done = 1;
                         continue;
@@ -2054,7 +1703,7 @@ int cod_sentence(const lexicon *lx, const cod_options *o, arena *ar, const txt_d
         }
         if (clause_done) any_event = 1;
         if (!any_event && carried_source == NO) {
-            int f = first_actor_between(S, act[clause_lo < na ? clause_lo : 0], act[clause_hi >= 0 ? clause_hi : 0], NO);
+            int f = cod_first_actor(S, act[clause_lo < na ? clause_lo : 0], act[clause_hi >= 0 ? clause_hi : 0], NO);
             if (f != NO) carried_source = f;
         }
         for (int q = clause_lo; q <= clause_hi; q++) verb_before |= S->w[act[q]].type == W_VERB;
