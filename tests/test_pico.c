@@ -179,6 +179,8 @@ TEST(pico_noun_phrases_as_petrarch2_parses_them)
      * country; a plain "man" beside other agents adds nothing. */
     CHECK_STR(coded(lx, "MINAS TIRITH: Four children and a man were killed by Mordor."), "MOR GONCAPCVL 190");
     CHECK_STR(coded(lx, "MINAS TIRITH: Arnor met Rohan."), "ARN ROH 040");
+    /* A speaker before a colon is no dateline: "said" still governs the clause. */
+    CHECK_STR(coded(lx, "Arnor said: soldiers attacked Gondor."), "ARN ---MIL 112");
     /* Hyphenated words stay whole: no "Mordor-linked" actor or verb. */
     CHECK_STR(coded(lx, "Mordor-linked rebels attacked Gondor."), "---REB GON 190");
     /* Bare actors listed before "X soldiers" share the agent. */

@@ -64,6 +64,15 @@ static int closed_entry(const char *w, uint16_t n)
     return ws_find(&closed_set, w);
 }
 
+/* Are the words so far all capitalised names ("GAZA CITY, Palestinian
+ * Territories"), as in a dateline, unlike "He said:"? */
+static int all_capitalised(const sent *S)
+{
+    for (int i = 0; i < S->nw; i++)
+        if (S->w[i].type != W_COMMA && !(S->doc->tok[S->w[i].tok].flags & (TXT_CAP | TXT_ALLCAPS))) return 0;
+    return 1;
+}
+
 static void build_words(sent *S, uint32_t t0, uint32_t nt)
 {
     const txt_doc *d = S->doc;
@@ -79,7 +88,9 @@ static void build_words(sent *S, uint32_t t0, uint32_t nt)
         if (tk->flags & (TXT_PUNCT | TXT_QUOTE)) {
             /* "LYON: Interpol has said ...": a dateline, kept out of the
              * clause (see apply_dateline). */
-            if (S->lx->npico && norm[0] == ':' && tk->norm_len == 1 && S->nw <= 6 && !S->dateline) S->dateline = S->nw;
+            if (S->lx->npico && norm[0] == ':' && tk->norm_len == 1 && S->nw && S->nw <= 6 && !S->dateline &&
+                all_capitalised(S))
+                S->dateline = S->nw;
             if (!(norm[0] == ',' || norm[0] == ';') || tk->norm_len != 1) continue;
         }
         cw *x = &S->w[S->nw];
