@@ -57,6 +57,7 @@ static long digits(const ctx *c, uint32_t i, int *nd)
     const char *s = N(c, i);
     long v = 0;
     int n = 0;
+    if (nd) *nd = 0;   /* also when the word is no number */
     for (; s[n]; n++) {
         if (s[n] < '0' || s[n] > '9' || n == 9) return -1;
         v = v * 10 + (s[n] - '0');
