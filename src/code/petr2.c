@@ -48,7 +48,6 @@ int p2_self_object(const sent *S, const int *act, int vend, int hi, int source)
     return 0;
 }
 
-
 /* Position of the actor unit's last word + 1 (positions index act[]). */
 static int after_unit(const sent *S, const int *act, int p, int hi)
 {
@@ -133,7 +132,6 @@ int p2_negated_before(const sent *S, const int *act, int lo, int q)
     }
     return 0;
 }
-
 
 static int xform_var(char v, const lex_xform *x, int up, int low_src, int low_tgt)
 {
