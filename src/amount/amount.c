@@ -323,13 +323,7 @@ static int may_start(const actx *c, uint32_t t)
 
 static void emit(actx *c, dyad_amount **v, uint32_t *n, uint32_t *cap, const dyad_amount *x)
 {
-    if (*n == *cap) {
-        uint32_t nc = *cap ? *cap * 2 : 16;
-        dyad_amount *nv = arena_alloc(c->a, nc * sizeof *nv);
-        if (*n) memcpy(nv, *v, *n * sizeof *nv);
-        *v = nv;
-        *cap = nc;
-    }
+    *v = arena_grow(c->a, *v, *n, cap, sizeof **v);
     (*v)[(*n)++] = *x;
 }
 

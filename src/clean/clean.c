@@ -22,13 +22,7 @@ void cln_push(arena *a, cln_list *l, uint32_t start, uint32_t end, cln_kind kind
         l->v[l->n - 1].end = end;
         return;
     }
-    if (l->n == l->cap) {
-        uint32_t cap = l->cap ? l->cap * 2 : 16;
-        cln_noise *v = arena_alloc(a, cap * sizeof *v);
-        if (l->n) memcpy(v, l->v, l->n * sizeof *v);
-        l->v = v;
-        l->cap = cap;
-    }
+    l->v = arena_grow(a, l->v, l->n, &l->cap, sizeof *l->v);
     l->v[l->n++] = (cln_noise){start, end, kind};
 }
 

@@ -97,8 +97,7 @@ int cmd_code(int argc, char **argv)
     cli_engine_opts eo = {.defaults = 1, .modality = 1};
     const char *db_path = NULL;
     int per_article = 0;  /* --articles */
-    int default_date = 0, quiet = 0, stats = 0, threads = pl_default_threads();
-    rd_format fmt = RD_AUTO;
+    int quiet = 0, stats = 0, threads = pl_default_threads();
     out_format ofmt = OUT_JSONL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -107,13 +106,7 @@ int cmd_code(int argc, char **argv)
         if (used < 0) return 2;
         if (used) continue;
         if (cli_is(a, "-h", "--help")) { fputs(usage, stdout); return 0; }
-        else if (cli_is(a, "--date", NULL) && more) {
-            default_date = cli_date(argv[++i]);
-            if (!default_date) { fprintf(stderr, "dyad code: bad --date '%s' (want YYYY-MM-DD)\n", argv[i]); return 2; }
-        } else if (cli_is(a, "--format", NULL) && more) {
-            fmt = rd_format_parse(argv[++i]);
-            if (fmt == RD_NFORMATS) { fprintf(stderr, "dyad code: unknown --format '%s'\n", argv[i]); return 2; }
-        } else if (cli_is(a, "--out", NULL) && more) {
+        else if (cli_is(a, "--out", NULL) && more) {
             ofmt = out_format_parse(argv[++i]);
             if (ofmt == OUT_NFORMATS) { fprintf(stderr, "dyad code: unknown --out '%s'\n", argv[i]); return 2; }
         } else if (cli_is(a, "--db", NULL) && more) db_path = argv[++i];
@@ -145,7 +138,7 @@ int cmd_code(int argc, char **argv)
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     code_ctx ctx = {out_new(ofmt, stdout), db, db_path, 0, 0, per_article};
-    pl_options po = {threads, fmt, {default_date, 0}, !quiet && isatty(2)};
+    pl_options po = {threads, (rd_format)eo.format, {eo.date, 0}, !quiet && isatty(2)};
     pl_sink sink = {handle_article, handle_bad, &ctx};
     pl_stats ps;
     if (pl_run(eng, files, nfiles, &po, &sink, &ps)) {
@@ -163,8 +156,7 @@ int cmd_code(int argc, char **argv)
         fprintf(stderr, "dyad: %ld article(s), %ld event(s), %ld bad record(s) skipped%s\n", articles, events, bad,
                 ctx.skipped_dup ? ", some already in the database" : "");
     if (stats) {
-        double load = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-        double run = (double)(t2.tv_sec - t1.tv_sec) + (double)(t2.tv_nsec - t1.tv_nsec) / 1e9;
+        double load = cli_seconds(&t0, &t1), run = cli_seconds(&t1, &t2);
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
         if (run <= 0) run = 1e-9;

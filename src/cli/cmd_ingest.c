@@ -91,10 +91,6 @@ db_fail:
     return -1;
 }
 
-static double seconds(const struct timespec *a, const struct timespec *b)
-{
-    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
-}
 
 int cmd_ingest(int argc, char **argv)
 {
@@ -102,9 +98,8 @@ int cmd_ingest(int argc, char **argv)
     int nfiles = 0;
     cli_engine_opts eo = {.defaults = 1, .modality = 1};
     const char *db_path = NULL;
-    int default_date = 0, quiet = 0, stats = 0;
+    int quiet = 0, stats = 0;
     long batch = 512;
-    rd_format fmt = RD_AUTO;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;
@@ -112,13 +107,7 @@ int cmd_ingest(int argc, char **argv)
         if (used < 0) return 2;
         if (used) continue;
         if (cli_is(a, "-h", "--help")) { fputs(usage, stdout); return 0; }
-        else if (cli_is(a, "--date", NULL) && more) {
-            default_date = cli_date(argv[++i]);
-            if (!default_date) { fprintf(stderr, "dyad ingest: bad --date '%s' (want YYYY-MM-DD)\n", argv[i]); return 2; }
-        } else if (cli_is(a, "--format", NULL) && more) {
-            fmt = rd_format_parse(argv[++i]);
-            if (fmt == RD_NFORMATS) { fprintf(stderr, "dyad ingest: unknown --format '%s'\n", argv[i]); return 2; }
-        } else if (cli_is(a, "--db", NULL) && more) db_path = argv[++i];
+        else if (cli_is(a, "--db", NULL) && more) db_path = argv[++i];
         else if (cli_is(a, "--batch", NULL) && more) {
             batch = strtol(argv[++i], NULL, 10);
             if (batch < 1 || batch > 1000000) { fprintf(stderr, "dyad ingest: bad --batch '%s'\n", argv[i]); return 2; }
@@ -145,12 +134,12 @@ int cmd_ingest(int argc, char **argv)
     sto_batch(db, (unsigned)batch);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     dyad_worker *wk = dyad_worker_new(eng);
-    rd_options ro = {.default_date = default_date};
+    rd_options ro = {.default_date = eo.date};
     ingest_counts c = {0};
     int db_failed = 0;
     for (int f = 0; f < nfiles && !db_failed; f++) {
         rd_error rerr;
-        rd_reader *r = rd_open(files[f], fmt, &ro, &rerr);
+        rd_reader *r = rd_open(files[f], (rd_format)eo.format, &ro, &rerr);
         if (!r) { fprintf(stderr, "dyad: %s: %s\n", files[f], rerr.msg); c.bad++; continue; }
         dyad_article a;
         int rc;
@@ -173,7 +162,7 @@ int cmd_ingest(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t2);
     dyad_worker_free(wk);
     dyad_engine_free(eng);
-    double run = seconds(&t1, &t2);
+    double run = cli_seconds(&t1, &t2);
     if (run <= 0) run = 1e-9;
     if (!quiet)
         fprintf(stderr,
@@ -186,7 +175,7 @@ int cmd_ingest(int argc, char **argv)
         fprintf(stderr,
                 "stats: dictionaries loaded in %.3f s; %ld articles stored, %ld sentences, %ld events, "
                 "%.1f MB in %.3f s: %.0f articles/s, %.0f events/s, %.2f MB/s; peak RSS %ld MB\n",
-                seconds(&t0, &t1), c.stored, c.sentences, c.events, c.bytes / 1e6, run,
+                cli_seconds(&t0, &t1), c.stored, c.sentences, c.events, c.bytes / 1e6, run,
                 (double)c.stored / run, (double)c.events / run, c.bytes / 1e6 / run, ru.ru_maxrss / 1024);
     }
     if (db_failed) return 2;

@@ -1,10 +1,18 @@
 /* engine_opts.c: the dictionary options every coding command shares
- * (--dict, --options, --no-default-dict, --no-modality, --events-only) and the engine
+ * (--dict, --options, --no-default-dict, --no-modality, --events-only,
+ * --date, --format) and the engine
  * they make (see cli.h). */
 #include "cli/cli.h"
 #include "dyad.h"
+#include "input/input.h"
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+
+double cli_seconds(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
 
 /* Print the first few dictionary problems, then a count: big public
  * dictionaries have dozens, and one screen of them is enough. */
@@ -62,6 +70,13 @@ int cli_engine_arg(cli_engine_opts *o, int argc, char **argv, int *i)
     else if (cli_is(a, "--no-default-dict", NULL)) o->defaults = 0;
     else if (cli_is(a, "--no-modality", NULL)) o->modality = 0;
     else if (cli_is(a, "--events-only", NULL)) o->events_only = 1;
+    else if (cli_is(a, "--date", NULL) && more) {
+        o->date = cli_date(argv[++*i]);
+        if (!o->date) { fprintf(stderr, "dyad: bad --date '%s' (want YYYY-MM-DD)\n", argv[*i]); return -1; }
+    } else if (cli_is(a, "--format", NULL) && more) {
+        o->format = rd_format_parse(argv[++*i]);
+        if (o->format == RD_NFORMATS) { fprintf(stderr, "dyad: unknown --format '%s'\n", argv[*i]); return -1; }
+    }
     else return 0;
     return 1;
 }

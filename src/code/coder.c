@@ -1076,13 +1076,7 @@ static dyad_span word_span(const sent *S, int from, int to)
 
 static dyad_event *new_event(cod_out *out, arena *ar)
 {
-    if (out->n == out->cap) {
-        uint32_t cap = out->cap ? out->cap * 2 : 16;
-        dyad_event *ev = arena_alloc(ar, cap * sizeof *ev);
-        if (out->n) memcpy(ev, out->ev, out->n * sizeof *ev);
-        out->ev = ev;
-        out->cap = cap;
-    }
+    out->ev = arena_grow(ar, out->ev, out->n, &out->cap, sizeof *out->ev);
     dyad_event *e = &out->ev[out->n++];
     memset(e, 0, sizeof *e);
     return e;

@@ -108,13 +108,7 @@ static uint32_t prev_word(const ent_doc *ed, uint32_t t)
 static ent_mention *add_mention(build *b, uint32_t tok, uint32_t ntok, int kind)
 {
     ent_doc *ed = b->ed;
-    if (ed->n == b->cap) {
-        uint32_t cap = b->cap ? b->cap * 2 : 64;
-        ent_mention *m = arena_alloc(b->a, cap * sizeof *m);
-        if (ed->n) memcpy(m, ed->m, ed->n * sizeof *m);
-        ed->m = m;
-        b->cap = cap;
-    }
+    ed->m = arena_grow(b->a, ed->m, ed->n, &b->cap, sizeof *ed->m);
     ent_mention *m = &ed->m[ed->n++];
     memset(m, 0, sizeof *m);
     m->tok = tok;

@@ -70,13 +70,7 @@ typedef struct places {
 
 static dyad_place *add_place(places *ps)
 {
-    if (ps->n == ps->cap) {
-        uint32_t cap = ps->cap ? ps->cap * 2 : 32;
-        dyad_place *v = arena_alloc(ps->a, cap * sizeof *v);
-        if (ps->n) memcpy(v, ps->p, ps->n * sizeof *v);
-        ps->p = v;
-        ps->cap = cap;
-    }
+    ps->p = arena_grow(ps->a, ps->p, ps->n, &ps->cap, sizeof *ps->p);
     dyad_place *p = &ps->p[ps->n++];
     memset(p, 0, sizeof *p);
     return p;

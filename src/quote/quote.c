@@ -404,13 +404,7 @@ static frame before_frame(const qctx *c, uint32_t q)
 
 static dyad_quote *new_quote(qctx *c)
 {
-    if (c->nq == c->cq) {
-        uint32_t cap = c->cq ? c->cq * 2 : 16;
-        dyad_quote *v = arena_alloc(c->a, cap * sizeof *v);
-        if (c->nq) memcpy(v, c->q, c->nq * sizeof *v);
-        c->q = v;
-        c->cq = cap;
-    }
+    c->q = arena_grow(c->a, c->q, c->nq, &c->cq, sizeof *c->q);
     dyad_quote *q = &c->q[c->nq++];
     memset(q, 0, sizeof *q);
     q->speaker = q->speaker_name = q->verb = q->text = "";

@@ -17,11 +17,7 @@ static void *grow(arena *a, const void *old, size_t used, size_t bytes)
 
 static void add_bad(txt_build *b, size_t at)
 {
-    if (b->nbad == b->badcap) {
-        uint32_t cap = b->badcap ? b->badcap * 2 : 16;
-        b->bad = grow(b->a, b->bad, b->nbad * sizeof *b->bad, cap * sizeof *b->bad);
-        b->badcap = cap;
-    }
+    b->bad = arena_grow(b->a, b->bad, b->nbad, &b->badcap, sizeof *b->bad);
     b->bad[b->nbad++] = (uint32_t)at;
 }
 

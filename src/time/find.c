@@ -1231,13 +1231,7 @@ static int numeric_order(ctx *c)
 
 static void push(arena *a, tim_expr **x, uint32_t *n, uint32_t *cap, const tim_expr *e)
 {
-    if (*n == *cap) {
-        uint32_t nc = *cap ? *cap * 2 : 16;
-        tim_expr *bigger = arena_alloc(a, nc * sizeof *bigger);
-        if (*n) memcpy(bigger, *x, *n * sizeof *bigger);
-        *x = bigger;
-        *cap = nc;
-    }
+    *x = arena_grow(a, *x, *n, cap, sizeof **x);
     (*x)[(*n)++] = *e;
 }
 

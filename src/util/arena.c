@@ -50,6 +50,16 @@ void *arena_calloc(arena *a, size_t n)
     return p;
 }
 
+void *arena_grow(arena *a, void *arr, uint32_t n, uint32_t *cap, size_t elem)
+{
+    if (n < *cap) return arr;
+    uint32_t c = *cap ? *cap * 2 : 16;
+    void *p = arena_alloc(a, (size_t)c * elem);
+    if (n) memcpy(p, arr, (size_t)n * elem);
+    *cap = c;
+    return p;
+}
+
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
     char *p = arena_alloc(a, n + 1);

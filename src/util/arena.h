@@ -7,6 +7,7 @@
 #ifndef DYAD_ARENA_H
 #define DYAD_ARENA_H
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct arena_chunk arena_chunk;
 typedef struct arena {
@@ -19,6 +20,11 @@ void  arena_init(arena *a, size_t chunk_size);
 void *arena_alloc(arena *a, size_t n);
 void *arena_calloc(arena *a, size_t n);
 char *arena_strndup(arena *a, const char *s, size_t n);
+/* Room for one more element in an arena array of n elements of elem bytes
+ * and *cap capacity: when full, the array is copied into a block twice the
+ * size (16 elements at first) and *cap updated; returns the array to use.
+ * (An arena cannot realloc; the old block stays until the arena resets.) */
+void *arena_grow(arena *a, void *arr, uint32_t n, uint32_t *cap, size_t elem);
 void  arena_reset(arena *a);   /* keeps the first chunk for reuse */
 void  arena_free(arena *a);
 
