@@ -1,5 +1,6 @@
 /* stream.c: file/memory byte source with transparent gzip (see stream.h). */
 #include "input/stream.h"
+#include "util/xalloc.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -8,13 +9,6 @@
 #include <unistd.h>
 
 #define CHUNK ((size_t)64 << 10)   /* one read() / inflate() step */
-
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n);
-    if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
-    return p;
-}
 
 static void fail(rd_stream *s, const char *msg)
 {

@@ -1,5 +1,6 @@
 /* lexicon.c: the dictionary model, its builder and its word/phrase index. */
 #include "lexicon/lexicon.h"
+#include "util/xalloc.h"
 #include <ctype.h>
 #include <stddef.h>
 #include <stdarg.h>
@@ -7,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GROW(arr, n, cap) do { if ((n) >= (cap)) { (cap) = (cap) ? (cap) * 2 : 256; \
-    void *p_ = realloc((arr), (size_t)(cap) * sizeof *(arr)); \
-    if (!p_) { fputs("dyad: out of memory\n", stderr); abort(); } (arr) = p_; } } while (0)
 
 enum { MAX_EXPANSIONS = 4096, MAX_WORDS = 64 };
 
@@ -20,7 +18,7 @@ lexicon *lex_new(void)
     strtab_init(&lx->str);
     buf_init(&lx->errors);
     /* Index 0 of choices is never used so that 0 can mean "none". */
-    GROW(lx->choices, lx->nchoices, lx->cchoices);
+    XGROW(lx->choices, lx->nchoices, lx->cchoices);
     lx->choices[lx->nchoices++] = (lex_choice){0, 0, 0};
     return lx;
 }
@@ -51,9 +49,7 @@ void lex_free(lexicon *lx)
 
 uint32_t lex_file(lexicon *lx, const char *path)
 {
-    char **f = realloc(lx->files, (lx->nfiles + 1) * sizeof *f);
-    if (!f) abort();
-    lx->files = f;
+    lx->files = xrealloc(lx->files, (lx->nfiles + 1) * sizeof *lx->files);
     lx->files[lx->nfiles] = strdup(path);
     return lx->nfiles++;
 }
@@ -164,7 +160,7 @@ static int parse_choice(lexicon *lx, const char *s, size_t n, lex_src src)
             ch.from = a; ch.to = b;
         } else goto bad;
     }
-    GROW(lx->choices, lx->nchoices, lx->cchoices);
+    XGROW(lx->choices, lx->nchoices, lx->cchoices);
     lx->choices[lx->nchoices++] = ch;
     return 0;
 bad:
@@ -244,7 +240,7 @@ static int parse_elems(lexicon *lx, const char *text, int pattern, int verbish, 
         }
         /* "A_B": B follows A immediately; "A_ B" only makes A exact. */
         if (*p == '_' && p[1] && p[1] != ' ' && p[1] != '\t') e.flags |= LEX_ADJ_NEXT;
-        GROW(lx->elems, lx->nelems, lx->celems);
+        XGROW(lx->elems, lx->nelems, lx->celems);
         lx->elems[lx->nelems++] = e;
         (*n)++;
         if (*n > MAX_WORDS) { lex_error(lx, src, "phrase too long"); return -1; }
@@ -290,7 +286,7 @@ uint32_t lex_add_phrase(lexicon *lx, lex_class cls, const char *text, uint32_t c
     ph.parent = lx->nphrases;
     ph.text = strtab_intern(&lx->str, text, strlen(text));
     ph.src = src;
-    GROW(lx->phrases, lx->nphrases, lx->cphrases);
+    XGROW(lx->phrases, lx->nphrases, lx->cphrases);
     lx->phrases[lx->nphrases] = ph;
     lx->compiled = 0;
     return lx->nphrases++;
@@ -303,7 +299,7 @@ void lex_set_parent(lexicon *lx, uint32_t syn, uint32_t parent)
 
 uint32_t lex_add_verb(lexicon *lx, const char *root, const lex_code *code, lex_src src)
 {
-    GROW(lx->verbs, lx->nverbs, lx->cverbs);
+    XGROW(lx->verbs, lx->nverbs, lx->cverbs);
     lex_verb *v = &lx->verbs[lx->nverbs];
     memset(v, 0, sizeof *v);
     v->code = *code;
@@ -339,7 +335,7 @@ int lex_add_synset_member(lexicon *lx, const char *name, const char *member, lex
     while (nl && isspace((unsigned char)name[nl - 1])) nl--;
     lex_synset *s = find_synset(lx, name, nl);
     if (!s) {
-        GROW(lx->synsets, lx->nsynsets, lx->csynsets);
+        XGROW(lx->synsets, lx->nsynsets, lx->csynsets);
         s = &lx->synsets[lx->nsynsets++];
         memset(s, 0, sizeof *s);
         s->name = strtab_intern(&lx->str, name, nl);
@@ -353,7 +349,7 @@ int lex_add_synset_member(lexicon *lx, const char *name, const char *member, lex
     snprintf(norm, sizeof norm, "%.*s", (int)(ml < 1000 ? ml : 1000), member);
     char joined[1024];
     normalise_text(norm, joined, sizeof joined);
-    GROW(s->members, s->n, s->cap);
+    XGROW(s->members, s->n, s->cap);
     s->members[s->n++] = strtab_intern(&lx->str, joined, strlen(joined));
     return 0;
 }
@@ -388,7 +384,7 @@ static void add_flat_pattern(expand_ctx *x, const char *flat)
     pt.from_synset = x->synset_used;
     pt.text = strtab_intern(&lx->str, x->written, strlen(x->written));
     pt.src = x->src;
-    GROW(lx->patterns, lx->npatterns, lx->cpatterns);
+    XGROW(lx->patterns, lx->npatterns, lx->cpatterns);
     lx->patterns[lx->npatterns++] = pt;
     x->count++;
 }

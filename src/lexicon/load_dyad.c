@@ -21,6 +21,7 @@
  * regular ending (LEX_PAT_ENDINGS). Everything is translated into the
  * lexicon's TABARI syntax (lexicon.h). */
 #include "lexicon/load.h"
+#include "util/xalloc.h"
 #include "lexicon/load_mem.h"
 #include "lexicon/morph.h"
 #include "util/buf.h"
@@ -484,9 +485,7 @@ int lex_load_dyad_mem(lexicon *lx, const char *name, const char *data, size_t le
         size_t n = (size_t)(e - p);
         if (n + 1 > cap) {
             cap = n + 64;
-            char *q = realloc(line, cap);
-            if (!q) { fputs("dyad: out of memory\n", stderr); abort(); }
-            line = q;
+            line = xrealloc(line, cap);
         }
         memcpy(line, p, n);
         line[n] = 0;

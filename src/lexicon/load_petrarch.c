@@ -6,6 +6,7 @@
  * word ("WORD_"); words that must follow each other are joined with '_'.
  * See load_mem.h for how each kind of entry is mapped. */
 #include "lexicon/load.h"
+#include "util/xalloc.h"
 #include "lexicon/load_mem.h"
 #include "lexicon/pico.h"
 #include "util/buf.h"
@@ -14,13 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
-    return p;
-}
 
 static char *xstrndup(const char *s, size_t n)
 {

@@ -1,5 +1,6 @@
 /* morph.c: irregular English verb forms from WordNet's verb.exc. */
 #include "lexicon/morph.h"
+#include "util/xalloc.h"
 #include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -44,9 +45,7 @@ static uint32_t pool_add(morph_table *t, const char *s, size_t n)
     if (t->pool_len + n + 1 > t->pool_cap) {
         size_t cap = t->pool_cap ? t->pool_cap : 16384;
         while (t->pool_len + n + 1 > cap) cap *= 2;
-        char *p = realloc(t->pool, cap);
-        if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
-        t->pool = p;
+        t->pool = xrealloc(t->pool, cap);
         t->pool_cap = cap;
     }
     uint32_t off = (uint32_t)t->pool_len;
@@ -58,12 +57,7 @@ static uint32_t pool_add(morph_table *t, const char *s, size_t n)
 
 static void pair_add(morph_table *t, uint32_t base, uint32_t form)
 {
-    if (t->npairs >= t->cpairs) {
-        t->cpairs = t->cpairs ? t->cpairs * 2 : 4096;
-        morph_pair *p = realloc(t->pairs, t->cpairs * sizeof *p);
-        if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
-        t->pairs = p;
-    }
+    t->pairs = xgrow(t->pairs, t->npairs, &t->cpairs, sizeof *t->pairs, 4096);
     t->pairs[t->npairs] = (morph_pair){base, form, t->npairs};
     t->npairs++;
 }

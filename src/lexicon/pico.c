@@ -1,14 +1,12 @@
 /* pico.c: PETRARCH-2's internal coding ontology and verb transformations. */
 #include "lexicon/pico.h"
+#include "util/xalloc.h"
 #include "lexicon/load_mem.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define GROW(arr, n, cap) do { if ((n) >= (cap)) { (cap) = (cap) ? (cap) * 2 : 64; \
-    void *p_ = realloc((arr), (size_t)(cap) * sizeof *(arr)); \
-    if (!p_) { fputs("dyad: out of memory\n", stderr); abort(); } (arr) = p_; } } while (0)
 
 /* "0x1000-0xFFFF", "-0xFFFF+0x2040+0x300": hex terms added and subtracted.
  * Stops at '#', the start of a comment (or of an alternative reading the
@@ -81,7 +79,7 @@ int lex_load_pico_mem(lexicon *lx, const char *name, const char *data, size_t le
         int digits = 1;
         for (size_t i = 0; i < cl; i++) if (!isdigit((unsigned char)s[i])) digits = 0;
         if (!digits) { lex_error(lx, src, "bad CAMEO code in ontology line"); continue; }
-        GROW(lx->pico, lx->npico, lx->cpico);
+        XGROW(lx->pico, lx->npico, lx->cpico);
         lex_pico *pe = &lx->pico[lx->npico++];
         memcpy(pe->cameo, s, cl);
         pe->cameo[cl] = 0;
@@ -173,7 +171,7 @@ int lex_add_xform(lexicon *lx, const char *line, lex_src src)
     snprintf(x.lower, sizeof x.lower, "%s", low);
     if (strlen(tok[11]) >= sizeof x.code) { lex_error(lx, src, "bad transformation code %s", tok[11]); return -1; }
     snprintf(x.code, sizeof x.code, "%s", tok[11]);
-    GROW(lx->xforms, lx->nxforms, lx->cxforms);
+    XGROW(lx->xforms, lx->nxforms, lx->cxforms);
     lx->xforms[lx->nxforms++] = x;
     return 0;
 }

@@ -1,15 +1,9 @@
 /* strtab.c: string interning (see strtab.h). FNV-1a, linear probing. */
 #include "util/strtab.h"
+#include "util/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n);
-    if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
-    return p;
-}
 
 void strtab_init(strtab *t)
 {
