@@ -1,6 +1,7 @@
 /* lexicon.c: the dictionary model, its builder and its word/phrase index. */
 #include "lexicon/lexicon.h"
 #include "util/xalloc.h"
+#include "lexicon/pico.h"
 #include <ctype.h>
 #include <stddef.h>
 #include <stdarg.h>
@@ -38,6 +39,7 @@ void lex_free(lexicon *lx)
     for (uint32_t i = 0; i < lx->nsynsets; i++) free(lx->synsets[i].members);
     free(lx->synsets);
     free(lx->pico);
+    free(lx->pico_sorted);
     free(lx->xforms);
     for (uint32_t i = 0; i < lx->nfiles; i++) free(lx->files[i]);
     free(lx->files);
@@ -574,6 +576,7 @@ static int cmp_patorder(const void *a, const void *b)
 
 void lex_compile(lexicon *lx)
 {
+    lex_pico_compile(lx);
     ix_pair *ex = malloc((lx->nphrases + 1) * sizeof *ex), *st = malloc((lx->nphrases + 1) * sizeof *st);
     if (!ex || !st) abort();
     uint32_t nex = 0, nst = 0;

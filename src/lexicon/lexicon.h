@@ -152,6 +152,7 @@ typedef struct lex_xform {
     char low_src, low_tgt;     /* variables of the lower event: a letter, '.' any, '_' none */
     char res_src, res_tgt;     /* variables of the result */
     char code[8];              /* result code; "Q" = the lower event's */
+    int32_t upper_v, lower_v;  /* the verbs' ontology values, set by lex_compile */
     lex_src src;
 } lex_xform;
 
@@ -175,6 +176,7 @@ typedef struct lexicon {
     lex_index exact_ix;   /* phrases whose first word is exact, keyed by the word */
     lex_index stem_ix;    /* phrases whose first word is a stem, keyed by the stem */
     lex_pico *pico; uint32_t npico, cpico;       /* PETRARCH-2 ontology; none = plain codes */
+    lex_pico *pico_sorted; uint32_t npico_sorted; /* after lex_compile: one entry a code, by code */
     lex_xform *xforms; uint32_t nxforms, cxforms; /* PETRARCH-2 verb transformations */
     buf errors;           /* one message per line: "file:line: what" */
     uint32_t nerrors;

@@ -915,16 +915,31 @@ static size_t pattern_key(const char *s, char *out, size_t cap)
     return k;
 }
 
-/* Does a later pattern line of the block have the same words as line i? */
-static int later_twin(const verb_ctx *x, uint32_t i)
+/* A pattern line's key and place, for finding equal patterns by sorting. */
+typedef struct keyed { char key[256]; uint32_t at; } keyed;
+
+static int cmp_keyed(const void *a, const void *b)
 {
-    char a[256], b[256];
-    pattern_key(x->plines[i].text, a, sizeof a);
-    for (uint32_t j = i + 1; j < x->np; j++) {
-        pattern_key(x->plines[j].text, b, sizeof b);
-        if (!strcmp(a, b)) return 1;
+    const keyed *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* PETRARCH-2 keeps patterns in a dictionary keyed by their words: of two
+ * equal patterns in a block the later one is used. Marks gone[i] for each
+ * pattern line a later line of the block supersedes. */
+static void mark_superseded(const verb_ctx *x, uint8_t *gone)
+{
+    keyed *k = xrealloc(NULL, x->np * sizeof *k);
+    for (uint32_t i = 0; i < x->np; i++) {
+        pattern_key(x->plines[i].text, k[i].key, sizeof k[i].key);
+        k[i].at = i;
+        gone[i] = 0;
     }
-    return 0;
+    qsort(k, x->np, sizeof *k, cmp_keyed);
+    for (uint32_t i = 0; i + 1 < x->np; i++)
+        if (!strcmp(k[i].key, k[i + 1].key)) gone[k[i].at] = 1;
+    free(k);
 }
 
 /* Add the block read so far: one verb per distinct code, then every
@@ -958,13 +973,16 @@ static void flush_block(verb_ctx *x)
             if (!lex_add_verb_form(lx, verbs[k], v.f[f], x->rd.src)) x->added++;
         vform_free(&v);
     }
+    uint8_t *gone = NULL;
+    if (x->petr2 && x->np) {
+        gone = xrealloc(NULL, x->np);
+        mark_superseded(x, gone);
+    }
     for (uint32_t i = 0; i < x->np; i++) {
         x->rd.src.line = x->plines[i].line;
         lex_src src = x->rd.src;
         char *s = x->plines[i].text;
-        /* PETRARCH-2 keeps patterns in a dictionary keyed by their words:
-         * of two equal patterns in a block the later one is the one used. */
-        if (x->petr2 && later_twin(x, i)) continue;
+        if (gone && gone[i]) continue;
         char *br = strrchr(s, '[');
         char *e = br ? strchr(br, ']') : NULL;
         lex_code code;
@@ -992,6 +1010,7 @@ static void flush_block(verb_ctx *x)
             for (uint32_t j = p0; j < lx->npatterns; j++) lx->patterns[j].text = id;
         }
     }
+    free(gone);
     block_clear(x);
     x->rd.src = save;
 }

@@ -91,16 +91,62 @@ int lex_load_pico_mem(lexicon *lx, const char *name, const char *data, size_t le
 
 int lex_load_pico(lexicon *lx, const char *path) { return lex_load_path(lx, path, lex_load_pico_mem); }
 
+/* An entry with its place in the file, for sorting by code. */
+typedef struct placed { lex_pico e; uint32_t at; } placed;
+
+static int cmp_placed(const void *a, const void *b)
+{
+    const placed *x = a, *y = b;
+    int c = strcmp(x->e.cameo, y->e.cameo);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+void lex_pico_compile(lexicon *lx)
+{
+    free(lx->pico_sorted);
+    lx->pico_sorted = NULL;
+    lx->npico_sorted = 0;
+    if (lx->npico) {
+        placed *t = xrealloc(NULL, lx->npico * sizeof *t);
+        for (uint32_t i = 0; i < lx->npico; i++) t[i] = (placed){lx->pico[i], i};
+        qsort(t, lx->npico, sizeof *t, cmp_placed);
+        lx->pico_sorted = xrealloc(NULL, lx->npico * sizeof *lx->pico_sorted);
+        for (uint32_t i = 0; i < lx->npico; i++)   /* a code listed twice: the first one counts */
+            if (!i || strcmp(t[i].e.cameo, t[i - 1].e.cameo)) lx->pico_sorted[lx->npico_sorted++] = t[i].e;
+        free(t);
+    }
+    for (uint32_t i = 0; i < lx->nxforms; i++) {
+        lex_xform *x = &lx->xforms[i];
+        x->upper_v = lex_pico_of(lx, x->upper);
+        x->lower_v = x->lower[0] ? lex_pico_of(lx, x->lower) : LEX_PICO_NONE;
+    }
+}
+
+/* The entry for a code: binary search once compiled, else a scan. */
+static const lex_pico *pico_entry(const lexicon *lx, const char *cameo)
+{
+    if (!lx->pico_sorted) {
+        for (uint32_t i = 0; i < lx->npico; i++)
+            if (!strcmp(lx->pico[i].cameo, cameo)) return &lx->pico[i];
+        return NULL;
+    }
+    uint32_t lo = 0, hi = lx->npico_sorted;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (strcmp(lx->pico_sorted[mid].cameo, cameo) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < lx->npico_sorted && !strcmp(lx->pico_sorted[lo].cameo, cameo) ? &lx->pico_sorted[lo] : NULL;
+}
+
 int32_t lex_pico_of(const lexicon *lx, const char *cameo)
 {
-    for (uint32_t i = 0; i < lx->npico; i++)
-        if (!strcmp(lx->pico[i].cameo, cameo)) return lx->pico[i].value;
-    if (strlen(cameo) >= 3) {
+    const lex_pico *e = pico_entry(lx, cameo);
+    if (!e && strlen(cameo) >= 3) {
         char root[4] = {cameo[0], cameo[1], '0', 0};
-        for (uint32_t i = 0; i < lx->npico; i++)
-            if (!strcmp(lx->pico[i].cameo, root)) return lx->pico[i].value;
+        e = pico_entry(lx, root);
     }
-    return LEX_PICO_NONE;
+    return e ? e->value : LEX_PICO_NONE;
 }
 
 const char *lex_pico_cameo(const lexicon *lx, int32_t value)
@@ -195,9 +241,9 @@ const lex_xform *lex_xform_find(const lexicon *lx, int32_t uv, int32_t lv, int s
     int best_score = 0;
     for (uint32_t i = 0; i < lx->nxforms; i++) {
         const lex_xform *x = &lx->xforms[i];
-        int su = mask_match(uv, lex_pico_of(lx, x->upper));
+        int su = mask_match(uv, x->upper_v);
         if (!su) continue;
-        int sl = x->lower[0] ? mask_match(lv, lex_pico_of(lx, x->lower)) : 5;
+        int sl = x->lower[0] ? mask_match(lv, x->lower_v) : 5;
         if (!sl) continue;
         if (x->low_src == '_' ? !no_source : x->low_src == x->up_src ? !same_source
                               : x->low_src == '.' ? 0 : (no_source || same_source))

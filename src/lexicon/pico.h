@@ -34,6 +34,10 @@ int lex_pico_sniff(const char *data, size_t len);
  * verbs must already be in lx. 0 on success, -1 (reported) otherwise. */
 int lex_add_xform(lexicon *lx, const char *line, lex_src src);
 
+/* Sort the ontology for lookups and resolve the transformations' verb
+ * values (lex_compile calls it; loading more afterwards needs it again). */
+void lex_pico_compile(lexicon *lx);
+
 /* CAMEO -> PICO; LEX_PICO_NONE when unknown. A code missing from the table
  * falls back to its two-digit root's "x0" entry, as PETRARCH-2 does. */
 int32_t lex_pico_of(const lexicon *lx, const char *cameo);
