@@ -80,13 +80,12 @@ static void apply_configs(const char *from, const char *to, cod_options *o)
     }
 }
 
-/* A record's date as yyyymmdd; PETRARCH also reads six digits as yymmdd
- * (years before 30 in this century, as its date restrictions do). */
+/* A record's date as yyyymmdd, read as PETRARCH's dictionaries write
+ * dates (six digits are yymmdd); 0 if it has none. */
 static int record_date(const char *s)
 {
-    int d = atoi(s);
-    if (strlen(s) == 6) d += (d / 10000 < 30 ? 20000000 : 19000000);
-    return d;
+    int d;
+    return lex_parse_date(s, strlen(s), &d) ? 0 : d;
 }
 
 int eval_petrarch(const char *records, const char *const *dicts, int ndicts, const eval_opts *opt, FILE *outf,

@@ -103,8 +103,7 @@ int lex_parse_code(const char *s, lex_code *out)
     return out->code[0] ? 0 : -1;
 }
 
-/* Parse a date token: YYMMDD (TABARI, pivot 30), YYYYMMDD, YYYY-MM-DD. */
-static int parse_date_token(const char *s, size_t n, int *out)
+int lex_parse_date(const char *s, size_t n, int *out)
 {
     char d[16];
     size_t k = 0;
@@ -150,15 +149,15 @@ static int parse_choice(lexicon *lx, const char *s, size_t n, lex_src src)
         rest[k] = 0;
         int a, b;
         char *dots = strstr(rest, "..");
-        if (rest[0] == '<' && !parse_date_token(rest + 1, strlen(rest + 1), &b)) ch.to = b;
-        else if (rest[0] == '>' && !parse_date_token(rest + 1, strlen(rest + 1), &a)) ch.from = a;
+        if (rest[0] == '<' && !lex_parse_date(rest + 1, strlen(rest + 1), &b)) ch.to = b;
+        else if (rest[0] == '>' && !lex_parse_date(rest + 1, strlen(rest + 1), &a)) ch.from = a;
         else if (dots) {
             size_t la = (size_t)(dots - rest), lb = strlen(dots + 2);
-            if ((la && parse_date_token(rest, la, &a)) || (lb && parse_date_token(dots + 2, lb, &b))) goto bad;
+            if ((la && lex_parse_date(rest, la, &a)) || (lb && lex_parse_date(dots + 2, lb, &b))) goto bad;
             if (la) ch.from = a;
             if (lb) ch.to = b;
         } else if (strlen(rest) == 13 && rest[6] == '-' &&
-                   !parse_date_token(rest, 6, &a) && !parse_date_token(rest + 7, 6, &b)) {
+                   !lex_parse_date(rest, 6, &a) && !lex_parse_date(rest + 7, 6, &b)) {
             ch.from = a; ch.to = b;
         } else goto bad;
     }

@@ -198,6 +198,10 @@ void     lex_error(lexicon *lx, lex_src src, const char *fmt, ...) __attribute__
 int lex_parse_choices(lexicon *lx, const char *s, lex_src src, uint32_t *first);
 /* Parse an event code "023", "023?", "032:033", "---", "###", "+++", "111!". */
 int lex_parse_code(const char *s, lex_code *out);
+/* A date as the dictionaries write it: YYMMDD (TABARI's, years up to 30
+ * in this century), YYYYMMDD or YYYY-MM-DD -> yyyymmdd in *out; 0, or -1
+ * if it is none. */
+int lex_parse_date(const char *s, size_t n, int *out);
 
 /* Add a phrase (TABARI syntax). For LEX_ACTOR and LEX_AGENT the code
  * choices are [choice0, choice0+nchoice). Returns the phrase index, or
